@@ -1,0 +1,67 @@
+package dev.testlet;
+
+import dev.testlet.engine.AppStartupException;
+import dev.testlet.engine.Headers;
+import dev.testlet.engine.RequestPlan;
+import dev.testlet.engine.ServletApp;
+import dev.testlet.engine.internal.Engine;
+import dev.testlet.engine.internal.LocalEngine;
+import dev.testlet.internal.CookieJar;
+import dev.testlet.internal.ExchangeRecorder;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where tests begin: start an app in-process and get a client for it.
+ *
+ * <pre>{@code
+ * ServletApp app = ServletApp.builder().servlet("/items/*", ItemsServlet.class).build();
+ * try (TestClient client = Testlet.start(app)) {
+ *     client.given().get("/items").expectStatus(200);
+ * }
+ * }</pre>
+ */
+public final class Testlet {
+
+    private Testlet() {}
+
+    /**
+     * Starts an app on its own in-process Jetty and returns once its listeners'
+     * {@code contextInitialized} have run. Startup may take at most 10 seconds.
+     *
+     * <pre>{@code TestClient client = Testlet.start(app);}</pre>
+     *
+     * @param app the app
+     * @return a client of the running app; close it to stop the app
+     * @throws AppStartupException naming what failed (a listener, a servlet's init...); nothing is left running
+     */
+    public static TestClient start(ServletApp app) {
+        return start(app, RequestPlan.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Starts an app, allowing its startup a given time.
+     *
+     * <pre>{@code TestClient client = Testlet.start(app, Duration.ofSeconds(30));}</pre>
+     *
+     * @param app the app
+     * @param startupTimeout how long startup may take
+     * @return a client of the running app
+     * @throws AppStartupException naming what failed, or saying where startup was stuck
+     */
+    public static TestClient start(ServletApp app, Duration startupTimeout) {
+        if (app == null) {
+            throw new IllegalArgumentException("Testlet.start needs an app; build one with ServletApp.builder()");
+        }
+        if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
+            throw new IllegalArgumentException("startup timeout must be positive, but was " + startupTimeout);
+        }
+        return new TestClient(defaults(LocalEngine.start(app, startupTimeout)));
+    }
+
+    static ClientSettings defaults(Engine engine) {
+        return new ClientSettings(engine, RequestPlan.DEFAULT_TIMEOUT, Headers.empty(), Map.of(), new CookieJar(),
+                true, true, JsonMapper.builder().build(), ExchangeRecorder.NONE);
+    }
+}

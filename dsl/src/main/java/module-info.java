@@ -1,0 +1,16 @@
+/**
+ * Testlet's DSL: what tests are written in. {@code dev.testlet} has the client, requests, responses
+ * and streams; {@code dev.testlet.junit} the JUnit extension.
+ */
+module dev.testlet {
+    requires transitive dev.testlet.engine;
+    requires transitive tools.jackson.databind;
+    requires transitive org.opentest4j;
+    requires transitive org.jspecify;
+    requires static org.junit.jupiter.api;
+    requires awaitility;
+    requires java.logging;
+
+    exports dev.testlet;
+
+}

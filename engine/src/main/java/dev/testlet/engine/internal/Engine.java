@@ -1,0 +1,59 @@
+package dev.testlet.engine.internal;
+
+import dev.testlet.engine.Exchange;
+import dev.testlet.engine.RequestPlan;
+
+/**
+ * Runs request plans against one app: in-process through Jetty's {@code LocalConnector}
+ * ({@link LocalEngine}) or over sockets against a deployed server ({@link NetworkEngine}).
+ * Thread-safe; the DSL's clients share one engine per app.
+ */
+public interface Engine extends AutoCloseable {
+
+    /**
+     * Sends a plan and waits for its whole response. In-process, the app's handler runs on the
+     * calling thread.
+     *
+     * @param plan the request; its target is complete (context path included)
+     * @return the exchange
+     * @throws RequestTimeoutException if the response did not complete within the plan's timeout
+     * @throws TransportException if the server closed the connection early or answered with garbage
+     */
+    Exchange execute(RequestPlan plan);
+
+    /**
+     * The path every request target starts with: the app's context path, or the path of a remote
+     * base URL; empty for the root.
+     *
+     * @return "" or a path like "/shop"
+     */
+    String basePath();
+
+    /**
+     * The host requests go to, as cookies see it.
+     *
+     * @return "localhost" in-process, or the remote host
+     */
+    String host();
+
+    /**
+     * The URL a curl line should use to replay a request against a running server.
+     *
+     * @return scheme, host and port, without a path
+     */
+    String origin();
+
+    /**
+     * What the engine talks to, for failure messages.
+     *
+     * @return "in-process app at /shop" or "http://localhost:8080"
+     */
+    String describe();
+
+    /** Whether {@link #close()} has been called. */
+    boolean isClosed();
+
+    /** Stops the app (in-process) or drops the connections (network). Idempotent. */
+    @Override
+    void close();
+}

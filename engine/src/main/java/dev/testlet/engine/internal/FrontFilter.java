@@ -1,0 +1,44 @@
+package dev.testlet.engine.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Testlet's own filter, first in the app's chain for every dispatch type. It ties the request the
+ * app sees to the test's {@link InFlight} record: which thread is running the handler (for timeout
+ * reports), and what exception escaped the app (so it is never lost). It changes nothing the app
+ * sees: the exception is rethrown for Jetty's error handling to produce the real 500.
+ */
+final class FrontFilter implements Filter {
+
+    private final Function<ServletRequest, @Nullable InFlight> lookup;
+
+    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        InFlight inFlight = lookup.apply(request);
+        if (inFlight == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        inFlight.enterHandler(Thread.currentThread());
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            inFlight.recordServerException(e);
+            throw e;
+        } finally {
+            inFlight.exitHandler();
+        }
+    }
+}

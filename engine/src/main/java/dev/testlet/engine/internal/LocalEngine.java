@@ -1,0 +1,254 @@
+package dev.testlet.engine.internal;
+
+import dev.testlet.engine.AppStartupException;
+import dev.testlet.engine.Exchange;
+import dev.testlet.engine.RequestPlan;
+import dev.testlet.engine.ServletApp;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletRequest;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One app mounted on its own Jetty server whose only connector is a {@link LocalConnector}: no port,
+ * no socket, but Jetty's real HTTP/1.1 parser, filter chain, sessions and error pages. Server-side
+ * work runs on virtual threads; a request sent with {@link #execute} runs on the caller's thread.
+ */
+public final class LocalEngine implements Engine {
+
+    private static final String HOST = "localhost";
+
+    private final ServletApp app;
+    private final Server server;
+    private final LocalConnector connector;
+    private final ServletContextHandler context;
+    private final ScheduledExecutorService scheduler;
+    private final Watchdog watchdog;
+    private final WirePool wires;
+    private final String basePath;
+    private volatile boolean closed;
+
+    private LocalEngine(ServletApp app) {
+        this.app = app;
+        VirtualThreadPool threads = new VirtualThreadPool(0);
+        threads.setName("testlet-app");
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("testlet-scheduler").factory());
+        server = new Server(threads, new ScheduledExecutorScheduler(scheduler), null);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new LocalConnector(server, new HttpConnectionFactory(http));
+        server.addConnector(connector);
+        context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf));
+        front.setName("testlet");
+        front.setAsyncSupported(true);
+        context.addFilter(front, "/*", EnumSet.allOf(DispatcherType.class));
+        server.setHandler(context);
+        wires = new WirePool(connector);
+        watchdog = new Watchdog("testlet-watchdog");
+        basePath = app.contextPath().equals("/") ? "" : app.contextPath();
+    }
+
+    /**
+     * Mounts and starts an app; returns once every listener's {@code contextInitialized} has run.
+     *
+     * @param app the app
+     * @param timeout how long startup may take
+     * @return the running engine
+     * @throws AppStartupException naming what failed; nothing is left running
+     */
+    public static LocalEngine start(ServletApp app, Duration timeout) {
+        LocalEngine engine = new LocalEngine(app);
+        try {
+            engine.startServer(timeout);
+            return engine;
+        } catch (RuntimeException | Error e) {
+            engine.stopQuietly();
+            throw e;
+        }
+    }
+
+    private void startServer(Duration timeout) {
+        try {
+            app.installInto(context);
+        } catch (RuntimeException e) {
+            throw new AppStartupException("the app could not be mounted: " + e.getMessage(), e);
+        }
+        Guard guard = new Guard("the app's startup", timeout);
+        watchdog.add(guard);
+        Throwable failure = null;
+        try {
+            server.start();
+        } catch (Exception e) {
+            failure = e;
+        } finally {
+            watchdog.remove(guard);
+            guard.finish();
+        }
+        if (guard.timedOut()) {
+            throw new AppStartupException("the app did not start within " + Durations.format(timeout)
+                    + "; the starting thread was interrupted there:\n" + guard.dump(), failure != null ? failure
+                    : new java.util.concurrent.TimeoutException("startup timed out"));
+        }
+        if (failure == null && !context.isAvailable()) {
+            failure = new IllegalStateException("Jetty reports the context unavailable after start");
+        }
+        if (failure != null) {
+            throw new AppStartupException(StartupFailures.describe(failure), StartupFailures.rootOf(failure));
+        }
+    }
+
+    @Override
+    public Exchange execute(RequestPlan plan) {
+        checkOpen(plan);
+        RequestPlan sent = RequestEncoder.complete(plan, HOST);
+        ByteBuffer bytes = RequestEncoder.encode(sent);
+        long start = System.nanoTime();
+        long deadline = start + sent.timeout().toNanos();
+        LocalWire wire = wires.acquire(deadline);
+        if (wire == null) {
+            throw new RequestTimeoutException(sent, "a connection to the app for " + describe(sent),
+                    Duration.ofNanos(System.nanoTime() - start), "nothing", null);
+        }
+        InFlight inFlight = new InFlight(sent, Thread.currentThread(), start, deadline);
+        ResponseReader reader = new ResponseReader(sent.method().equals("HEAD"));
+        watchdog.add(inFlight);
+        wire.carry(inFlight);
+        boolean reusable = false;
+        try {
+            wire.send(bytes, true);
+            readResponse(wire, reader, inFlight);
+            reusable = reader.isPersistent();
+        } finally {
+            wire.carry(null);
+            watchdog.remove(inFlight);
+            boolean inTime = inFlight.finish();
+            if (reusable && inTime) {
+                wires.release(wire);
+            } else {
+                wires.discard(wire);
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (inFlight.isTimedOut()) {
+            throw new RequestTimeoutException(sent, describe(sent), elapsed, reader.receivedPreview(),
+                    inFlight.handlerDump());
+        }
+        if (reader.failure() != null) {
+            throw new TransportException(sent, describe(sent) + " failed: " + reader.failure()
+                    + (inFlight.serverException() == null ? "" : "; the app threw " + inFlight.serverException()));
+        }
+        return new Exchange(sent, reader.status(), reader.reason(), reader.headers(), reader.body(), elapsed,
+                inFlight.serverException(), inFlight.log());
+    }
+
+    private void readResponse(LocalWire wire, ResponseReader reader, InFlight inFlight) {
+        try {
+            while (!inFlight.isTimedOut()) {
+                ByteBuffer chunk = wire.read(inFlight.deadlineNanos());
+                if (chunk == null) {
+                    inFlight.timeOut();
+                    return;
+                }
+                if (!chunk.hasRemaining()) {
+                    reader.eof();
+                    return;
+                }
+                if (reader.feed(chunk) != null || reader.failure() != null) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(inFlight.plan(), "interrupted while waiting for " + describe(inFlight.plan()), e);
+        }
+    }
+
+    private static String describe(RequestPlan plan) {
+        return "the response to " + plan.method() + " " + plan.target();
+    }
+
+    private @Nullable InFlight inFlightOf(ServletRequest request) {
+        ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
+        if (jettyRequest == null) {
+            return null;
+        }
+        Connection connection = jettyRequest.getConnectionMetaData().getConnection();
+        LocalWire wire = connection == null ? null : wires.wireOf(connection.getEndPoint());
+        return wire == null ? null : wire.current();
+    }
+
+    private void checkOpen(RequestPlan plan) {
+        if (closed) {
+            throw new IllegalStateException("cannot send " + plan.method() + " " + plan.target()
+                    + ": this app was closed; start it again with Testlet.start(app), or keep the client"
+                    + " open until the test ends");
+        }
+    }
+
+    @Override
+    public String basePath() {
+        return basePath;
+    }
+
+    @Override
+    public String host() {
+        return HOST;
+    }
+
+    @Override
+    public String origin() {
+        return "http://localhost:8080";
+    }
+
+    @Override
+    public String describe() {
+        return "in-process app at " + app.contextPath();
+    }
+
+    /** The Jetty context, for the engine's own tests and the documented escape hatch. */
+    public ServletContextHandler context() {
+        return context;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopQuietly();
+    }
+
+    private void stopQuietly() {
+        try {
+            wires.closeAll();
+            server.stop();
+        } catch (Exception e) {
+            // Stopping is best effort; a listener's contextDestroyed failure is reported by the DSL.
+        } finally {
+            watchdog.close();
+            scheduler.shutdownNow();
+        }
+    }
+}

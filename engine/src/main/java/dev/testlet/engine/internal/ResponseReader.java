@@ -1,0 +1,212 @@
+package dev.testlet.engine.internal;
+
+import dev.testlet.engine.Headers;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.http.HttpVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses one HTTP response with Jetty's own {@link HttpParser}, fed chunk by chunk as the bytes
+ * arrive: Content-Length, chunked and close-delimited bodies, HEAD responses, and interim {@code 1xx}
+ * responses (skipped, except {@code 101 Switching Protocols}, which ends the message).
+ *
+ * <p>Body bytes go to a {@link Sink}: accumulated for an ordinary exchange, handed on as they come for
+ * a stream.
+ */
+final class ResponseReader implements HttpParser.ResponseHandler {
+
+    /** Where the body goes. */
+    interface Sink {
+        void content(ByteBuffer chunk);
+    }
+
+    private final HttpParser parser;
+    private final Bytes accumulated;
+    private final Sink sink;
+    private @Nullable HttpVersion version;
+    private int status;
+    private String reason = "";
+    private List<Headers.Header> headers = new ArrayList<>(8);
+    private boolean headerComplete;
+    private boolean complete;
+    private boolean persistent = true;
+    private @Nullable String failure;
+    private long received;
+    private final Bytes raw = new Bytes(64);
+
+    ResponseReader(boolean head) {
+        this(head, null);
+    }
+
+    ResponseReader(boolean head, @Nullable Sink sink) {
+        this.parser = new HttpParser(this);
+        this.parser.setHeadResponse(head);
+        this.accumulated = new Bytes(sink == null ? 256 : 16);
+        this.sink = sink == null ? chunk -> accumulated.put(chunk) : sink;
+    }
+
+    /**
+     * Parses what arrived.
+     *
+     * @return bytes after the end of the message (the start of WebSocket frames after a 101), or
+     *     null while the message is incomplete
+     */
+    @Nullable ByteBuffer feed(ByteBuffer chunk) {
+        received += chunk.remaining();
+        keepRawHead(chunk);
+        while (true) {
+            int before = chunk.position();
+            parser.parseNext(chunk);
+            if (failure != null) {
+                return null;
+            }
+            if (complete) {
+                if (status >= 100 && status < 200 && status != 101) {
+                    resetForFinalResponse();
+                    if (chunk.hasRemaining()) {
+                        continue;
+                    }
+                    return null;
+                }
+                return chunk.slice();
+            }
+            if (!chunk.hasRemaining() || chunk.position() == before) {
+                return null;
+            }
+        }
+    }
+
+    /** The connection ended: completes a close-delimited body, or marks the message cut short. */
+    void eof() {
+        if (complete) {
+            return;
+        }
+        parser.atEOF();
+        parser.parseNext(ByteBuffer.allocate(0));
+        if (!complete && failure == null) {
+            failure = received == 0
+                    ? "the server closed the connection without sending a response"
+                    : "the server closed the connection before the response was complete";
+        }
+    }
+
+    boolean isComplete() {
+        return complete;
+    }
+
+    boolean isHeaderComplete() {
+        return headerComplete;
+    }
+
+    /** Whether the connection may carry another request after this response. */
+    boolean isPersistent() {
+        return persistent && complete && failure == null;
+    }
+
+    @Nullable String failure() {
+        return failure;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    Headers headers() {
+        return Headers.of(headers);
+    }
+
+    byte[] body() {
+        return accumulated.toByteArray();
+    }
+
+    long received() {
+        return received;
+    }
+
+    /** The first bytes received, for a timeout report. */
+    String receivedPreview() {
+        if (received == 0) {
+            return "nothing";
+        }
+        String head = new String(raw.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return received + " bytes: " + (raw.size() < received ? head + "..." : head);
+    }
+
+    private void keepRawHead(ByteBuffer chunk) {
+        int room = 512 - raw.size();
+        if (room > 0 && chunk.hasRemaining()) {
+            raw.put(chunk.duplicate().limit(chunk.position() + Math.min(room, chunk.remaining())));
+        }
+    }
+
+    private void resetForFinalResponse() {
+        parser.reset();
+        headers = new ArrayList<>(8);
+        headerComplete = false;
+        complete = false;
+        status = 0;
+        reason = "";
+    }
+
+    @Override
+    public void startResponse(HttpVersion version, int status, String reason) {
+        this.version = version;
+        this.status = status;
+        this.reason = reason == null ? "" : reason;
+        if (version == HttpVersion.HTTP_1_0) {
+            persistent = false;
+        }
+    }
+
+    @Override
+    public void parsedHeader(HttpField field) {
+        headers.add(new Headers.Header(field.getName(), field.getValue()));
+        if (field.getHeader() == HttpHeader.CONNECTION && field.contains(HttpHeaderValue.CLOSE.asString())) {
+            persistent = false;
+        }
+    }
+
+    @Override
+    public boolean headerComplete() {
+        headerComplete = true;
+        return false;
+    }
+
+    @Override
+    public boolean content(ByteBuffer item) {
+        sink.content(item);
+        return false;
+    }
+
+    @Override
+    public boolean contentComplete() {
+        return false;
+    }
+
+    @Override
+    public boolean messageComplete() {
+        complete = true;
+        return true;
+    }
+
+    @Override
+    public void earlyEOF() {
+        failure = "the server closed the connection before the response was complete";
+    }
+
+    @Override
+    public void badMessage(HttpException bad) {
+        failure = "the response is not valid HTTP: " + bad.getReason();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.testlet.engine.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.LocalConnector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kept-alive local wires, reused last-in first-out so a sequential test keeps using one warm
+ * endpoint. A wire the server closed (idle timeout, {@code Connection: close}, an error) is
+ * dropped and replaced transparently, because writing into a closed endpoint is accepted silently
+ * and then nothing answers.
+ */
+final class WirePool {
+
+    private final LocalConnector connector;
+    private final ConcurrentLinkedDeque<LocalWire> idle = new ConcurrentLinkedDeque<>();
+    private final Map<EndPoint, LocalWire> byEndPoint = new ConcurrentHashMap<>();
+
+    WirePool(LocalConnector connector) {
+        this.connector = connector;
+    }
+
+    /**
+     * A wire ready to run a request on the calling thread.
+     *
+     * @return the wire, or null if no endpoint became ready before the deadline
+     */
+    @Nullable LocalWire acquire(long deadlineNanos) {
+        LocalWire wire;
+        while ((wire = idle.pollFirst()) != null) {
+            if (wire.awaitReady(deadlineNanos)) {
+                return wire;
+            }
+            discard(wire);
+        }
+        wire = open();
+        if (wire.awaitReady(deadlineNanos)) {
+            return wire;
+        }
+        discard(wire);
+        return null;
+    }
+
+    /** A new wire whose request will not run inline (streams and WebSockets), without waiting. */
+    LocalWire open() {
+        LocalWire wire = new LocalWire(connector.connect());
+        byEndPoint.put(wire.endPoint(), wire);
+        return wire;
+    }
+
+    void release(LocalWire wire) {
+        if (wire.isOpen()) {
+            idle.offerFirst(wire);
+        } else {
+            byEndPoint.remove(wire.endPoint());
+        }
+    }
+
+    void discard(LocalWire wire) {
+        byEndPoint.remove(wire.endPoint());
+        wire.close();
+    }
+
+    /** The wire behind an endpoint the server is handling a request from. */
+    @Nullable LocalWire wireOf(EndPoint endPoint) {
+        return byEndPoint.get(endPoint);
+    }
+
+    void closeAll() {
+        for (LocalWire wire : byEndPoint.values()) {
+            wire.close();
+        }
+        byEndPoint.clear();
+        idle.clear();
+    }
+}
