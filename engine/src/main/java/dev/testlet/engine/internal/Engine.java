@@ -22,6 +22,27 @@ public interface Engine extends AutoCloseable {
     Exchange execute(RequestPlan plan);
 
     /**
+     * Sends a plan whose response is read as it arrives (a stream, server-sent events). The request
+     * runs off the calling thread; this returns once the response headers have arrived.
+     *
+     * @param plan the request
+     * @return the open stream; close it to disconnect
+     * @throws RequestTimeoutException if the headers did not arrive within the plan's timeout
+     * @throws TransportException if the connection ended before the headers
+     */
+    StreamingExchange openStream(RequestPlan plan);
+
+    /**
+     * Sends an upgrade request (a WebSocket handshake) off the calling thread and reads the response.
+     *
+     * @param plan the handshake request, with its {@code Upgrade} and {@code Connection} headers
+     * @return the handshake: the response, and the upgraded connection when it was a 101
+     * @throws RequestTimeoutException if the handshake response did not arrive within the plan's timeout
+     * @throws TransportException if the connection ended before it
+     */
+    Handshake upgrade(RequestPlan plan);
+
+    /**
      * The path every request target starts with: the app's context path, or the path of a remote
      * base URL; empty for the root.
      *

@@ -32,6 +32,9 @@ public final class LocalEngine implements Engine {
 
     private static final String HOST = "localhost";
 
+    /** Output a stream or WebSocket may buffer before the server's writes wait for the test to read. */
+    private static final int STREAM_BUFFER = 256 * 1024;
+
     private final ServletApp app;
     private final Server server;
     private final LocalConnector connector;
@@ -155,6 +158,26 @@ public final class LocalEngine implements Engine {
         }
         return new Exchange(sent, reader.status(), reader.reason(), reader.headers(), reader.body(), elapsed,
                 inFlight.serverException(), inFlight.log());
+    }
+
+    @Override
+    public StreamingExchange openStream(RequestPlan plan) {
+        checkOpen(plan);
+        RequestPlan sent = RequestEncoder.complete(plan, HOST);
+        LocalWire wire = wires.openBounded(STREAM_BUFFER);
+        InFlight inFlight = new InFlight(sent, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
+        wire.carry(inFlight);
+        return StreamingExchange.open(wire, RequestEncoder.encode(sent), sent, inFlight, () -> wires.discard(wire));
+    }
+
+    @Override
+    public Handshake upgrade(RequestPlan plan) {
+        checkOpen(plan);
+        RequestPlan sent = RequestEncoder.complete(plan, HOST);
+        LocalWire wire = wires.openBounded(STREAM_BUFFER);
+        InFlight inFlight = new InFlight(sent, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
+        wire.carry(inFlight);
+        return Handshake.perform(wire, RequestEncoder.encode(sent), sent, inFlight, () -> wires.discard(wire));
     }
 
     private void readResponse(LocalWire wire, ResponseReader reader, InFlight inFlight) {

@@ -91,9 +91,7 @@ final class ResponseReader implements HttpParser.ResponseHandler {
         parser.atEOF();
         parser.parseNext(ByteBuffer.allocate(0));
         if (!complete && failure == null) {
-            failure = received == 0
-                    ? "the server closed the connection without sending a response"
-                    : "the server closed the connection before the response was complete";
+            earlyEOF();
         }
     }
 
@@ -202,7 +200,9 @@ final class ResponseReader implements HttpParser.ResponseHandler {
 
     @Override
     public void earlyEOF() {
-        failure = "the server closed the connection before the response was complete";
+        failure = received == 0
+                ? "the server closed the connection without sending a response"
+                : "the server closed the connection before the response was complete";
     }
 
     @Override

@@ -36,7 +36,7 @@ final class WirePool {
             }
             discard(wire);
         }
-        wire = open();
+        wire = register(new LocalWire(connector.connect()));
         if (wire.awaitReady(deadlineNanos)) {
             return wire;
         }
@@ -44,9 +44,20 @@ final class WirePool {
         return null;
     }
 
-    /** A new wire whose request will not run inline (streams and WebSockets), without waiting. */
+    /** A new wire for an exchange that may never end (streams, WebSockets). */
     LocalWire open() {
-        LocalWire wire = new LocalWire(connector.connect());
+        return register(new LocalWire(connector.connect()));
+    }
+
+    /**
+     * A new wire whose output buffer holds at most {@code maxOutput} bytes: the server's writes wait
+     * when the client does not read, as they would on a socket, so an endless stream cannot fill the heap.
+     */
+    LocalWire openBounded(int maxOutput) {
+        return register(new LocalWire(connector.connect(maxOutput)));
+    }
+
+    private LocalWire register(LocalWire wire) {
         byEndPoint.put(wire.endPoint(), wire);
         return wire;
     }
