@@ -6,8 +6,10 @@ import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.internal.Engine;
 import dev.testlet.engine.internal.LocalEngine;
+import dev.testlet.engine.internal.NetworkEngine;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeRecorder;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +60,43 @@ public final class Testlet {
             throw new IllegalArgumentException("startup timeout must be positive, but was " + startupTimeout);
         }
         return new TestClient(defaults(LocalEngine.start(app, startupTimeout)));
+    }
+
+    /**
+     * A client of a server that is already running somewhere, speaking the same DSL over real
+     * sockets: the same suite can check a deployed build. Paths are relative to the URL's path.
+     * In-process-only features (server exceptions, the app's log lines, overrides) are not available.
+     *
+     * <pre>{@code
+     * try (TestClient staging = Testlet.connect(URI.create("https://staging.example.org/api"))) {
+     *     staging.given().get("/health").expectStatus(200);
+     * }
+     * }</pre>
+     *
+     * @param baseUrl scheme, host, optional port and path prefix
+     * @return a client; closing it drops its connections
+     * @throws IllegalArgumentException when the URL is not http or https or has no host
+     */
+    public static TestClient connect(URI baseUrl) {
+        if (baseUrl == null) {
+            throw new IllegalArgumentException("Testlet.connect needs a base URL such as http://localhost:8080");
+        }
+        return new TestClient(defaults(NetworkEngine.connect(baseUrl)));
+    }
+
+    /**
+     * Like {@link #connect(URI)}, from a string.
+     *
+     * <pre>{@code Testlet.connect("http://localhost:8080")}</pre>
+     *
+     * @param baseUrl the base URL
+     * @return a client
+     */
+    public static TestClient connect(String baseUrl) {
+        if (baseUrl == null) {
+            throw new IllegalArgumentException("Testlet.connect needs a base URL such as http://localhost:8080");
+        }
+        return connect(URI.create(baseUrl));
     }
 
     static ClientSettings defaults(Engine engine) {
