@@ -12,5 +12,6 @@ module dev.testlet {
     requires java.logging;
 
     exports dev.testlet;
+    exports dev.testlet.junit;
 
 }

@@ -8,6 +8,7 @@ import dev.testlet.engine.internal.TransportException;
 import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
+import dev.testlet.internal.TestBinding;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ final class Dispatcher {
             Exchange exchange = execute(settings, withCookies(settings, current));
             settings.jar().store(settings.engine().host(), current.path(), exchange.headers().all("Set-Cookie"));
             settings.recorder().record(exchange);
+            TestBinding.recordIfBound(exchange);
             Response response = new Response(exchange, settings, hops);
             if (exchange.serverException() != null && settings.rethrowServerExceptions()) {
                 throw new ServerException(response);

@@ -9,6 +9,7 @@ import dev.testlet.engine.internal.LocalEngine;
 import dev.testlet.engine.internal.NetworkEngine;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeRecorder;
+import dev.testlet.internal.TestBinding;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -97,6 +98,34 @@ public final class Testlet {
             throw new IllegalArgumentException("Testlet.connect needs a base URL such as http://localhost:8080");
         }
         return connect(URI.create(baseUrl));
+    }
+
+    /**
+     * Starts a request with the client of the test running on this thread, so a test can read as
+     * {@code given().get("/items").expectStatus(200)} (with {@code import static dev.testlet.Testlet.given}).
+     * The client is the one {@code TestletExtension} made for the test.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static TestletExtension testlet = TestletExtension.forApp(ItemsApp.app());
+     *
+     * @Test
+     * void lists_items() {
+     *     given().get("/items").expectStatus(200);
+     * }
+     * }</pre>
+     *
+     * @return a request spec of the current test's client
+     * @throws IllegalStateException outside a test run with {@code TestletExtension}, saying how to bind a client
+     */
+    public static RequestSpec given() {
+        TestBinding binding = TestBinding.current();
+        if (binding == null || !(binding.client() instanceof TestClient client)) {
+            throw new IllegalStateException("Testlet.given() found no client for this thread: it works inside a test"
+                    + " that registers the JUnit extension, e.g. @RegisterExtension static TestletExtension testlet ="
+                    + " TestletExtension.forApp(app); elsewhere, call given() on a client from Testlet.start(app)");
+        }
+        return client.given();
     }
 
     static ClientSettings defaults(Engine engine) {

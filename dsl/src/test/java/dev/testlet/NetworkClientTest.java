@@ -60,9 +60,9 @@ class NetworkClientTest {
 
     @Test
     void a_timeout_over_the_network_says_what_was_awaited() {
-        expectFailure(() -> client.withTimeout(Duration.ofMillis(200)).given().queryParam("ms", 5_000).get("/slow"))
+        expectFailure(() -> client.withTimeout(Duration.ofMillis(200)).given().queryParam("ms", 1_000).get("/slow"))
                 .hasFact("timed out after", "200ms")
-                .hasFactContaining("waiting for", "the response to GET /shop/slow?ms=5000 from http://127.0.0.1:");
+                .hasFactContaining("waiting for", "the response to GET /shop/slow?ms=1000 from http://127.0.0.1:");
     }
 
     @Test

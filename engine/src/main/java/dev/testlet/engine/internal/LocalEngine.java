@@ -43,6 +43,7 @@ public final class LocalEngine implements Engine {
     private final Watchdog watchdog;
     private final WirePool wires;
     private final String basePath;
+    private final LogCapture logs = new LogCapture();
     private volatile boolean closed;
 
     private LocalEngine(ServletApp app) {
@@ -57,7 +58,7 @@ public final class LocalEngine implements Engine {
         connector = new LocalConnector(server, new HttpConnectionFactory(http));
         server.addConnector(connector);
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf));
+        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf, logs));
         front.setName("testlet");
         front.setAsyncSupported(true);
         context.addFilter(front, "/*", EnumSet.allOf(DispatcherType.class));
@@ -92,6 +93,7 @@ public final class LocalEngine implements Engine {
         } catch (RuntimeException e) {
             throw new AppStartupException("the app could not be mounted: " + e.getMessage(), e);
         }
+        logs.install();
         Guard guard = new Guard("the app's startup", timeout);
         watchdog.add(guard);
         Throwable failure = null;
@@ -254,24 +256,50 @@ public final class LocalEngine implements Engine {
         return closed;
     }
 
+    /**
+     * Stops the app: closes its connections, runs its shutdown listeners, stops Jetty, within 10
+     * seconds. Idempotent.
+     *
+     * @throws IllegalStateException naming the listener whose {@code contextDestroyed} threw, or where
+     *     the shutdown was stuck when it ran out of time
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        stopQuietly();
+        RuntimeException failure = stop(RequestPlan.DEFAULT_TIMEOUT);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void stopQuietly() {
+        stop(RequestPlan.DEFAULT_TIMEOUT);
+    }
+
+    private @Nullable RuntimeException stop(Duration timeout) {
+        Guard guard = new Guard("the app's shutdown", timeout);
+        watchdog.add(guard);
+        Exception failure = null;
         try {
             wires.closeAll();
             server.stop();
         } catch (Exception e) {
-            // Stopping is best effort; a listener's contextDestroyed failure is reported by the DSL.
+            failure = e;
         } finally {
+            watchdog.remove(guard);
+            guard.finish();
             watchdog.close();
             scheduler.shutdownNow();
+            logs.uninstall();
         }
+        if (guard.timedOut()) {
+            return new IllegalStateException("the app did not stop within " + Durations.format(timeout)
+                    + "; the stopping thread was interrupted there:\n" + guard.dump(), failure);
+        }
+        return failure == null ? null
+                : new IllegalStateException(StartupFailures.describeShutdown(failure), StartupFailures.rootOf(failure));
     }
 }
