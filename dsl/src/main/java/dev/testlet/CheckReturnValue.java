@@ -8,10 +8,16 @@ import java.lang.annotation.Target;
 
 /**
  * Marks methods that return a new, changed copy and change nothing else: ignoring the result is a
- * bug ({@code spec.header("X", "1");} on its own line does nothing). IDEs and Error Prone recognise
- * any annotation of this name and warn.
+ * bug, because the receiver is immutable. IDEs and Error Prone recognise any annotation of this name
+ * and warn.
+ *
+ * <pre>{@code
+ * RequestSpec spec = client.given();
+ * spec.header("X-Trace", "1");            // warning: the result is ignored, nothing changes
+ * spec = spec.header("X-Trace", "1");     // right
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.METHOD, ElementType.TYPE})
-@interface CheckReturnValue {}
+public @interface CheckReturnValue {}

@@ -1,5 +1,6 @@
 package dev.testlet;
 
+import dev.testlet.engine.Exchange;
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.internal.Engine;
 import dev.testlet.internal.CookieJar;
@@ -12,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Everything a client is configured with. Immutable; the cookie jar is the one shared, thread-safe
- * mutable part (derived clients share their parent's jar unless they ask for a new one).
+ * mutable part (derived clients share their parent's jar unless they ask for a new one). Each thread's
+ * last exchange is kept per app, for {@code eventually}'s failure message.
  */
 record ClientSettings(
         Engine engine,
@@ -23,7 +25,8 @@ record ClientSettings(
         boolean followRedirects,
         boolean rethrowServerExceptions,
         ObjectMapper mapper,
-        ExchangeRecorder recorder) {
+        ExchangeRecorder recorder,
+        ThreadLocal<Exchange> lastExchange) {
 
     ClientSettings {
         defaultCookies = Map.copyOf(defaultCookies);
@@ -65,7 +68,7 @@ record ClientSettings(
         Copy c = new Copy(this);
         change.accept(c);
         return new ClientSettings(c.engine, c.timeout, c.defaultHeaders, c.defaultCookies, c.jar, c.followRedirects,
-                c.rethrowServerExceptions, c.mapper, c.recorder);
+                c.rethrowServerExceptions, c.mapper, c.recorder, lastExchange);
     }
 
     /** The fields of a settings value, to change one or two and build a new value in one place. */

@@ -36,6 +36,7 @@ final class Dispatcher {
             settings.jar().store(settings.engine().host(), current.path(), exchange.headers().all("Set-Cookie"));
             settings.recorder().record(exchange);
             TestBinding.recordIfBound(exchange);
+            settings.lastExchange().set(exchange);
             Response response = new Response(exchange, settings, hops);
             if (exchange.serverException() != null && settings.rethrowServerExceptions()) {
                 throw new ServerException(response);

@@ -188,6 +188,46 @@ public final class Response {
     }
 
     /**
+     * The JSON value at a pointer, read as an object with Jackson.
+     *
+     * <pre>{@code Owner owner = response.bodyAs("/owner", Owner.class);}</pre>
+     *
+     * @param pointer "" for the whole document, or a pointer such as "/owner"
+     * @param type the class to read
+     * @param <T> the type
+     * @return the object
+     * @throws AssertionError if there is no value there, or Jackson cannot read it as that type
+     */
+    public <T> T bodyAs(String pointer, Class<T> type) {
+        JsonNode node = json(pointer);
+        try {
+            return settings.mapper().treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw unreadable(type.getName() + " at " + pointer, e);
+        }
+    }
+
+    /**
+     * The JSON value at a pointer, read as a generic type.
+     *
+     * <pre>{@code List<Item> items = response.bodyAs("/items", new TypeReference<List<Item>>() {});}</pre>
+     *
+     * @param pointer "" for the whole document, or a pointer such as "/items"
+     * @param type the type to read
+     * @param <T> the type
+     * @return the object
+     * @throws AssertionError if there is no value there, or Jackson cannot read it as that type
+     */
+    public <T> T bodyAs(String pointer, TypeReference<T> type) {
+        JsonNode node = json(pointer);
+        try {
+            return settings.mapper().readValue(settings.mapper().treeAsTokens(node), type);
+        } catch (JacksonException e) {
+            throw unreadable(type.getType().getTypeName() + " at " + pointer, e);
+        }
+    }
+
+    /**
      * The value of a cookie this response set with {@code Set-Cookie}.
      *
      * <pre>{@code response.cookie("JSESSIONID")}</pre>

@@ -185,6 +185,177 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
+     * The same client, sending each request on its own virtual thread: verbs return
+     * {@code CompletableFuture<Response>} and the app's handler runs on that virtual thread.
+     * Inheritable thread locals of the calling thread are seen there.
+     *
+     * <pre>{@code
+     * CompletableFuture<Response> slow = client.async().given().get("/slow");
+     * client.given().get("/fast").expectStatus(200);   // meanwhile
+     * slow.join().expectStatus(200);
+     * }</pre>
+     *
+     * @return the async view of this client
+     */
+    @CheckReturnValue
+    public AsyncClient async() {
+        return new AsyncClient(this, java.util.List.of());
+    }
+
+    /**
+     * Runs {@code n} calls at once, each on its own virtual thread, all released together by a
+     * barrier so they really reach the app at the same moment (for race conditions). Returns the
+     * results in call order; if any call fails, fails with every failure and its index.
+     *
+     * <pre>{@code
+     * List<Response> all = client.concurrently(50, c -> c.given().post("/tickets").expectStatus(201));
+     * }</pre>
+     *
+     * @param n how many calls, at least 1
+     * @param call what each call does with the client
+     * @param <T> what a call returns
+     * @return the results, in call order
+     * @throws AssertionError listing the calls that failed, or those still running after the client's timeout
+     */
+    public <T> java.util.List<T> concurrently(int n, ClientCall<T> call) {
+        return Concurrently.run(this, n, call, settings.timeout());
+    }
+
+    /**
+     * Waits until the app has finished its background work: requests in flight (also async ones),
+     * async contexts, server tasks ({@code AsyncContext.start}), and tasks on the executor Testlet
+     * lends the app ({@link dev.testlet.engine.ServletApp.Builder#backgroundExecutor(String)}).
+     * Waits at most the client's timeout.
+     *
+     * <pre>{@code
+     * client.given().post("/signup").expectStatus(201);
+     * client.awaitBackgroundTasks();
+     * assertThat(mailer.sent()).hasSize(1);
+     * }</pre>
+     *
+     * @throws AssertionError when a background task threw (it is the cause), or when work was still
+     *     running at the timeout (listed, with stacks)
+     */
+    public void awaitBackgroundTasks() {
+        awaitBackgroundTasks(settings.timeout());
+    }
+
+    /**
+     * Waits until the app has finished its background work, at most {@code timeout}.
+     *
+     * <pre>{@code client.awaitBackgroundTasks(Duration.ofSeconds(30));}</pre>
+     *
+     * @param timeout how long to wait
+     * @throws AssertionError when a background task threw, or work was still running at the timeout
+     */
+    public void awaitBackgroundTasks(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
+        }
+        try {
+            settings.engine().awaitBackgroundTasks(timeout);
+        } catch (dev.testlet.engine.internal.BackgroundWorkException e) {
+            AssertionError error = dev.testlet.internal.Failures.of(dev.testlet.internal.Facts.of("expected",
+                    "the app's background work to finish within " + dev.testlet.internal.Failures.duration(timeout))
+                    .and("but", e.getMessage()), null);
+            error.initCause(e.getCause() != null ? e.getCause() : e);
+            throw error;
+        }
+    }
+
+    /**
+     * The executor Testlet lends the app for background work; tasks on it are awaited by
+     * {@link #awaitBackgroundTasks()}. Hand it to the app with an override if the app was not built
+     * with {@code backgroundExecutor(name)}.
+     *
+     * <pre>{@code client.override("executor", client.backgroundExecutor())}</pre>
+     *
+     * @return the tracked executor
+     */
+    public java.util.concurrent.ExecutorService backgroundExecutor() {
+        return settings.engine().backgroundExecutor();
+    }
+
+    /**
+     * Retries an attempt until it succeeds (returns without throwing, and not {@code false}) or the
+     * client's timeout passes. Attempts run on the calling thread, so thread locals hold. On timeout,
+     * fails with the last attempt's failure (for a Testlet expectation, with its exchange).
+     *
+     * <pre>{@code
+     * client.given().post("/jobs").expectStatus(202);
+     * client.eventually(() -> client.given().get("/jobs/1").expectJson("/state", "done"));
+     * }</pre>
+     *
+     * @param attempt one attempt
+     * @param <T> what the attempt returns
+     * @return what the successful attempt returned
+     * @throws AssertionError when no attempt succeeded in time
+     */
+    public <T> T eventually(Attempt<T> attempt) {
+        return Eventually.run(settings, settings.timeout(), attempt);
+    }
+
+    /**
+     * Retries an attempt until it succeeds or {@code timeout} passes.
+     *
+     * <pre>{@code client.eventually(Duration.ofSeconds(2), () -> queue.isEmpty())}</pre>
+     *
+     * @param timeout how long to keep trying
+     * @param attempt one attempt
+     * @param <T> what the attempt returns
+     * @return what the successful attempt returned
+     * @throws AssertionError when no attempt succeeded in time
+     */
+    public <T> T eventually(Duration timeout, Attempt<T> attempt) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
+        }
+        return Eventually.run(settings, timeout, attempt);
+    }
+
+    /**
+     * Replaces a {@code ServletContext} attribute the app reads a collaborator from (a mailer, a
+     * clock, a repository) until the returned handle is closed. The override wins even over the app's
+     * own {@code setAttribute} for that name; the app's value is back after. The JUnit extension
+     * removes overrides a test left behind.
+     *
+     * <pre>{@code
+     * try (AttributeOverride fake = client.override("clock", Clock.fixed(noon, UTC))) {
+     *     client.given().get("/greeting").expectBody("Good afternoon");
+     * }
+     * }</pre>
+     *
+     * @param name the attribute name
+     * @param value the value the app will read
+     * @return a handle that removes the override when closed
+     * @throws IllegalArgumentException when the app has no such attribute and has never asked for one
+     *     (a typo?), naming the attributes it has
+     */
+    public AttributeOverride override(String name, Object value) {
+        if (name == null || name.isEmpty() || value == null) {
+            throw new IllegalArgumentException("override needs an attribute name and a non-null value, but got "
+                    + name + " = " + value);
+        }
+        if (!settings.engine().knowsAttribute(name)) {
+            java.util.Set<String> known = settings.engine().attributeNames();
+            throw new IllegalArgumentException("the app has no attribute '" + name + "' and has never asked for one,"
+                    + " so overriding it would change nothing; its attributes are " + known
+                    + dev.testlet.internal.Names.didYouMean(name, known)
+                    + " (to provide one before startup, use ServletApp.builder().override(name, value))");
+        }
+        return new AttributeOverride(name, settings.engine().override(name, value));
+    }
+
+    /**
+     * Removes every override made on this app.
+     *
+     * <pre>{@code client.clearOverrides();}</pre>
+     */
+    public void clearOverrides() {
+        settings.engine().clearOverrides();
+    }
+
+    /**
      * The cookies in this client's jar now, by name.
      *
      * <pre>{@code client.cookies().get("JSESSIONID")}</pre>

@@ -130,6 +130,6 @@ public final class Testlet {
 
     static ClientSettings defaults(Engine engine) {
         return new ClientSettings(engine, RequestPlan.DEFAULT_TIMEOUT, Headers.empty(), Map.of(), new CookieJar(),
-                true, true, JsonMapper.builder().build(), ExchangeRecorder.NONE);
+                true, true, JsonMapper.builder().build(), ExchangeRecorder.NONE, new ThreadLocal<>());
     }
 }

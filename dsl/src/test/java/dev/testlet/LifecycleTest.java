@@ -73,6 +73,45 @@ class LifecycleTest {
         assertThat(lifecycle.events).containsExactly("initialized", "destroyed");
     }
 
+    /** Appends its name to the "events" list the test hands the app. */
+    public static class First implements ServletContextListener {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void contextInitialized(ServletContextEvent e) {
+            ((List<String>) e.getServletContext().getAttribute("events")).add("first up");
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void contextDestroyed(ServletContextEvent e) {
+            ((List<String>) e.getServletContext().getAttribute("events")).add("first down");
+        }
+    }
+
+    static final class Second implements ServletContextListener {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void contextInitialized(ServletContextEvent e) {
+            ((List<String>) e.getServletContext().getAttribute("events")).add("second up");
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void contextDestroyed(ServletContextEvent e) {
+            ((List<String>) e.getServletContext().getAttribute("events")).add("second down");
+        }
+    }
+
+    @Test
+    void listeners_run_in_the_order_given_whether_classes_or_instances_and_shut_down_in_reverse() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        ServletApp app = ServletApp.builder().attribute("events", events).listener(First.class).listener(new Second()).build();
+
+        Testlet.start(app).close();
+
+        assertThat(events).containsExactly("first up", "second up", "second down", "first down");
+    }
+
     @Test
     void shutdown_runs_even_when_the_test_fails_inside_try_with_resources() {
         Recording lifecycle = new Recording();

@@ -73,6 +73,16 @@ class ResponseTest {
     }
 
     @Test
+    void body_as_at_a_pointer_reads_part_of_the_document() {
+        Response r = client.given().get("/json");
+
+        assertThat(r.bodyAs("/owner", Owner.class)).isEqualTo(new Owner("Zoë", null));
+        assertThat(r.bodyAs("/items", new TypeReference<List<IdOnly>>() {})).containsExactly(new IdOnly(1), new IdOnly(2));
+        expectFailure(() -> r.bodyAs("/missing", Owner.class))
+                .hasFact("but", "the document has no field \"missing\"; its fields are [id, name, price, tags, owner, items, count]");
+    }
+
+    @Test
     void expect_json_compares_as_json_numbers_by_value_objects_regardless_of_order() {
         client.given().get("/json")
                 .expectJson("/id", 3)

@@ -166,7 +166,10 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     public void afterEach(ExtensionContext context) {
         TestBinding.unbind();
         ExtensionContext.Store store = context.getStore(namespace());
-        store.remove(TEST_CLIENT);
+        TestClient client = store.remove(TEST_CLIENT, TestClient.class);
+        if (client != null && !client.isClosed()) {
+            client.clearOverrides();
+        }
         TestClient started = store.remove(TEST_APP, TestClient.class);
         if (started != null) {
             started.close();

@@ -165,13 +165,16 @@ final class ContextInstaller {
             checkInstantiable("listener", listener);
             summary.add("listener " + nameOf(listener));
             listeners.add(context -> {
+                // Instances and classes go through the same list, so listeners run in the order given.
+                ListenerHolder holder = new ListenerHolder();
                 if (listener instanceof EventListener l) {
-                    context.addEventListener(l);
+                    holder.setListener(l);
                 } else {
                     @SuppressWarnings("unchecked")
                     Class<? extends EventListener> c = (Class<? extends EventListener>) listener;
-                    context.getServletHandler().addListener(new ListenerHolder(c));
+                    holder.setHeldClass(c);
                 }
+                context.getServletHandler().addListener(holder);
             });
         }
 
@@ -206,6 +209,33 @@ final class ContextInstaller {
             }
             summary.add("attribute " + name + " = " + value.getClass().getName());
             settings.add(context -> context.setAttribute(name, value));
+        }
+
+        void override(@Nullable String name, @Nullable Object value) {
+            if (name == null || value == null) {
+                problems.add("override " + name + " = " + value + ": an override needs a name and a non-null value");
+                return;
+            }
+            summary.add("override " + name + " = " + value.getClass().getName());
+            settings.add(context -> {
+                if (context instanceof dev.testlet.engine.internal.TestletContextHandler testlet) {
+                    testlet.override(name, value);
+                } else {
+                    context.setAttribute(name, value);
+                }
+            });
+        }
+
+        void backgroundExecutor(@Nullable String name) {
+            if (name == null || name.isEmpty()) {
+                problems.add("backgroundExecutor needs the attribute name the app reads its executor from");
+                return;
+            }
+            summary.add("background executor -> attribute " + name);
+            settings.add(context -> {
+                Object lent = context.getAttribute(dev.testlet.engine.internal.LocalEngine.BACKGROUND_EXECUTOR);
+                context.setAttribute(name, lent != null ? lent : java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            });
         }
 
         void initParameter(@Nullable String name, @Nullable String value) {

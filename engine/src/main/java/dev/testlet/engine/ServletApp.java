@@ -277,6 +277,42 @@ public final class ServletApp {
         }
 
         /**
+         * Puts the tracked executor Testlet lends the app under a context attribute, where the app
+         * looks up the executor for its own background work. Tasks submitted to it are what
+         * {@code client.awaitBackgroundTasks()} waits for; a task that throws fails that wait. (Mounted
+         * outside Testlet, the attribute holds a plain virtual-thread executor.)
+         *
+         * <pre>{@code
+         * // app: ExecutorService mailQueue = (ExecutorService) context.getAttribute("mailQueue");
+         * ServletApp.builder().backgroundExecutor("mailQueue")...
+         * }</pre>
+         *
+         * @param attributeName the attribute the app reads its executor from
+         * @return this builder
+         */
+        public Builder backgroundExecutor(String attributeName) {
+            recorder.backgroundExecutor(attributeName);
+            return this;
+        }
+
+        /**
+         * Sets a context attribute the app cannot replace: unlike {@link #attribute(String, Object)},
+         * it wins even over the app's own {@code setAttribute} for that name, so a listener that puts
+         * its real collaborator there at startup still sees the test's. (Mounted outside Testlet, it
+         * is a plain attribute.)
+         *
+         * <pre>{@code ServletApp.builder().listener(new AppLifecycle()).override("mailer", fakeMailer)}</pre>
+         *
+         * @param name the attribute name
+         * @param value the value the app will read
+         * @return this builder
+         */
+        public Builder override(String name, Object value) {
+            recorder.override(name, value);
+            return this;
+        }
+
+        /**
          * Sets a context init parameter, as {@code <context-param>} in web.xml does.
          *
          * <pre>{@code builder.initParameter("mode", "test")}</pre>

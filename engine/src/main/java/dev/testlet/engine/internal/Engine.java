@@ -43,6 +43,52 @@ public interface Engine extends AutoCloseable {
     Handshake upgrade(RequestPlan plan);
 
     /**
+     * Waits until the app's background work is done: requests in flight, async contexts, server
+     * tasks and tasks on the executor Testlet lends the app.
+     *
+     * @param timeout how long to wait
+     * @throws BackgroundWorkException when a task failed or work was still running at the timeout
+     * @throws IllegalStateException for a remote server, which Testlet cannot see into
+     */
+    void awaitBackgroundTasks(java.time.Duration timeout);
+
+    /**
+     * Counts work the client started on the app's behalf (an async request not yet sent) as
+     * background work until the returned action runs.
+     *
+     * @param description what the work is, for a timeout report
+     * @return the action that marks it finished (idempotent)
+     */
+    Runnable trackBackground(String description);
+
+    /**
+     * Overrides a context attribute until the returned action runs; the override wins even over the
+     * app's own {@code setAttribute}.
+     *
+     * @param name the attribute name
+     * @param value the value the app will read
+     * @return the action that removes this override
+     * @throws IllegalStateException for a remote server
+     */
+    Runnable override(String name, Object value);
+
+    /** Removes every override. */
+    void clearOverrides();
+
+    /** Whether the app has an attribute of that name or has asked for one. */
+    boolean knowsAttribute(String name);
+
+    /** The attribute names the app has or has asked for. */
+    java.util.Set<String> attributeNames();
+
+    /**
+     * The tracked executor Testlet lends the app for background work.
+     *
+     * @throws IllegalStateException for a remote server
+     */
+    java.util.concurrent.ExecutorService backgroundExecutor();
+
+    /**
      * The path every request target starts with: the app's context path, or the path of a remote
      * base URL; empty for the root.
      *

@@ -1,5 +1,7 @@
 package dev.testlet.engine.internal;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,12 +20,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class FrontFilter implements Filter {
 
+    private static final String TRACKED = "dev.testlet.asyncTracked";
+
     private final Function<ServletRequest, @Nullable InFlight> lookup;
     private final LogCapture logs;
+    private final BackgroundWork background;
 
-    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup, LogCapture logs) {
+    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup, LogCapture logs, BackgroundWork background) {
         this.lookup = lookup;
         this.logs = logs;
+        this.background = background;
     }
 
     @Override
@@ -44,6 +50,34 @@ final class FrontFilter implements Filter {
         } finally {
             logs.restore(previous);
             inFlight.exitHandler();
+            if (request.isAsyncStarted() && request.getAttribute(TRACKED) == null) {
+                track(request, inFlight);
+            }
         }
+    }
+
+    /** Tracks an async context as background work until it completes. */
+    private void track(ServletRequest request, InFlight inFlight) {
+        request.setAttribute(TRACKED, Boolean.TRUE);
+        Object key = new Object();
+        background.started(key, "async context of " + inFlight.plan().method() + " " + inFlight.plan().target()
+                + " (not completed yet)", null);
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                background.finished(key);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {}
+
+            @Override
+            public void onError(AsyncEvent event) {}
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                event.getAsyncContext().addListener(this);
+            }
+        });
     }
 }

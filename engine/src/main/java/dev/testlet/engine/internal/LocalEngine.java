@@ -32,24 +32,33 @@ public final class LocalEngine implements Engine {
 
     private static final String HOST = "localhost";
 
+    /**
+     * The context attribute that holds the tracked executor Testlet lends the app; {@code
+     * ServletApp.Builder.backgroundExecutor(name)} puts it under the app's own name too.
+     */
+    public static final String BACKGROUND_EXECUTOR = "dev.testlet.backgroundExecutor";
+
     /** Output a stream or WebSocket may buffer before the server's writes wait for the test to read. */
     private static final int STREAM_BUFFER = 256 * 1024;
 
     private final ServletApp app;
     private final Server server;
     private final LocalConnector connector;
-    private final ServletContextHandler context;
+    private final TestletContextHandler context;
     private final ScheduledExecutorService scheduler;
     private final Watchdog watchdog;
     private final WirePool wires;
     private final String basePath;
     private final LogCapture logs = new LogCapture();
+    private final BackgroundWork background = new BackgroundWork();
+    private final TrackedExecutorService appExecutor = new TrackedExecutorService(background);
     private volatile boolean closed;
 
     private LocalEngine(ServletApp app) {
         this.app = app;
         VirtualThreadPool threads = new VirtualThreadPool(0);
         threads.setName("testlet-app");
+        threads.setVirtualThreadsExecutor(new TrackingExecutor(background, "testlet-app"));
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("testlet-scheduler").factory());
         server = new Server(threads, new ScheduledExecutorScheduler(scheduler), null);
         HttpConfiguration http = new HttpConfiguration();
@@ -57,8 +66,9 @@ public final class LocalEngine implements Engine {
         http.setSendXPoweredBy(false);
         connector = new LocalConnector(server, new HttpConnectionFactory(http));
         server.addConnector(connector);
-        context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf, logs));
+        context = new TestletContextHandler();
+        context.setAttribute(BACKGROUND_EXECUTOR, appExecutor);
+        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf, logs, background));
         front.setName("testlet");
         front.setAsyncSupported(true);
         context.addFilter(front, "/*", EnumSet.allOf(DispatcherType.class));
@@ -77,7 +87,21 @@ public final class LocalEngine implements Engine {
      * @throws AppStartupException naming what failed; nothing is left running
      */
     public static LocalEngine start(ServletApp app, Duration timeout) {
+        return start(app, timeout, java.util.Map.of());
+    }
+
+    /**
+     * Mounts and starts an app with overrides already in place, so they win over whatever the app's
+     * listeners set at startup.
+     *
+     * @param app the app
+     * @param timeout how long startup may take
+     * @param overrides attribute overrides, by name
+     * @return the running engine
+     */
+    public static LocalEngine start(ServletApp app, Duration timeout, java.util.Map<String, Object> overrides) {
         LocalEngine engine = new LocalEngine(app);
+        overrides.forEach(engine.context::override);
         try {
             engine.startServer(timeout);
             return engine;
@@ -133,6 +157,7 @@ public final class LocalEngine implements Engine {
         InFlight inFlight = new InFlight(sent, Thread.currentThread(), start, deadline);
         ResponseReader reader = new ResponseReader(sent.method().equals("HEAD"));
         watchdog.add(inFlight);
+        background.started(inFlight, "request " + sent.method() + " " + sent.target(), Thread.currentThread());
         wire.carry(inFlight);
         boolean reusable = false;
         try {
@@ -142,6 +167,7 @@ public final class LocalEngine implements Engine {
         } finally {
             wire.carry(null);
             watchdog.remove(inFlight);
+            background.finished(inFlight);
             boolean inTime = inFlight.finish();
             if (reusable && inTime) {
                 wires.release(wire);
@@ -227,6 +253,48 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
+    public void awaitBackgroundTasks(Duration timeout) {
+        try {
+            background.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the app's background work", e);
+        }
+    }
+
+    @Override
+    public Runnable trackBackground(String description) {
+        Object key = new Object();
+        background.started(key, description, null);
+        return () -> background.finished(key);
+    }
+
+    @Override
+    public Runnable override(String name, Object value) {
+        return context.override(name, value);
+    }
+
+    @Override
+    public void clearOverrides() {
+        context.clearOverrides();
+    }
+
+    @Override
+    public boolean knowsAttribute(String name) {
+        return context.knows(name);
+    }
+
+    @Override
+    public java.util.Set<String> attributeNames() {
+        return context.knownNames();
+    }
+
+    @Override
+    public java.util.concurrent.ExecutorService backgroundExecutor() {
+        return appExecutor;
+    }
+
+    @Override
     public String basePath() {
         return basePath;
     }
@@ -246,7 +314,7 @@ public final class LocalEngine implements Engine {
         return "in-process app at " + app.contextPath();
     }
 
-    /** The Jetty context, for the engine's own tests and the documented escape hatch. */
+    /** The Jetty context, for the engine's own tests. */
     public ServletContextHandler context() {
         return context;
     }
@@ -257,9 +325,11 @@ public final class LocalEngine implements Engine {
     }
 
     /**
-     * Stops the app: closes its connections, runs its shutdown listeners, stops Jetty, within 10
-     * seconds. Idempotent.
+     * Stops the app: waits for its background work, then closes its connections, runs its shutdown
+     * listeners and stops Jetty, each within 10 seconds. Idempotent.
      *
+     * @throws BackgroundWorkException when background work failed or was still running (the app is
+     *     stopped anyway)
      * @throws IllegalStateException naming the listener whose {@code contextDestroyed} threw, or where
      *     the shutdown was stuck when it ran out of time
      */
@@ -268,8 +338,21 @@ public final class LocalEngine implements Engine {
         if (closed) {
             return;
         }
+        RuntimeException unfinished = null;
+        try {
+            awaitBackgroundTasks(RequestPlan.DEFAULT_TIMEOUT);
+        } catch (RuntimeException e) {
+            unfinished = e;
+        }
         closed = true;
+        appExecutor.shutdownNow();
         RuntimeException failure = stop(RequestPlan.DEFAULT_TIMEOUT);
+        if (unfinished != null) {
+            if (failure != null) {
+                unfinished.addSuppressed(failure);
+            }
+            throw unfinished;
+        }
         if (failure != null) {
             throw failure;
         }

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocalWire implements Wire {
 
+    private static final long READY_LIMIT_NANOS = 10_000_000_000L;
+
     private final LocalConnector.LocalEndPoint endPoint;
     private volatile @Nullable InFlight current;
 
@@ -63,7 +65,12 @@ final class LocalWire implements Wire {
         if (inline) {
             endPoint.addInput(bytes);
         } else {
-            Thread.ofVirtual().name("testlet-request").start(() -> endPoint.addInput(bytes));
+            Thread.ofVirtual().name("testlet-request").start(() -> {
+                // Once the connection reads, the handler runs on this virtual thread rather than on
+                // Jetty's pool, so a stream that never ends is not counted as the app's background work.
+                awaitReady(System.nanoTime() + READY_LIMIT_NANOS);
+                endPoint.addInput(bytes);
+            });
         }
     }
 

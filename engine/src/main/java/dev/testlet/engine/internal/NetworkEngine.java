@@ -128,6 +128,44 @@ public final class NetworkEngine implements Engine {
         return Handshake.perform(wire, RequestEncoder.encode(sent), sent, null, () -> {});
     }
 
+    @Override
+    public void awaitBackgroundTasks(Duration timeout) {
+        throw remoteOnly("awaitBackgroundTasks()", "use eventually(...) to wait for an effect you can see over HTTP");
+    }
+
+    @Override
+    public Runnable trackBackground(String description) {
+        return () -> {};
+    }
+
+    @Override
+    public Runnable override(String name, Object value) {
+        throw remoteOnly("override(\"" + name + "\", ...)", "configure the deployed server instead");
+    }
+
+    @Override
+    public void clearOverrides() {}
+
+    @Override
+    public boolean knowsAttribute(String name) {
+        return false;
+    }
+
+    @Override
+    public java.util.Set<String> attributeNames() {
+        return java.util.Set.of();
+    }
+
+    @Override
+    public java.util.concurrent.ExecutorService backgroundExecutor() {
+        throw remoteOnly("backgroundExecutor()", "it exists only for in-process apps");
+    }
+
+    private IllegalStateException remoteOnly(String call, String hint) {
+        return new IllegalStateException(call + " needs an in-process app, but this client talks to " + origin + basePath
+                + " over the network; " + hint);
+    }
+
     private SocketWire open(RequestPlan plan) {
         try {
             return SocketWire.connect(host, port, tls, (int) Math.min(Integer.MAX_VALUE, plan.timeout().toMillis()));

@@ -18,6 +18,10 @@ final class WirePool {
     private final LocalConnector connector;
     private final ConcurrentLinkedDeque<LocalWire> idle = new ConcurrentLinkedDeque<>();
     private final Map<EndPoint, LocalWire> byEndPoint = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Idle wires kept for reuse; after a burst of concurrent requests the rest are closed. */
+    private static final int MAX_IDLE = 64;
 
     WirePool(LocalConnector connector) {
         this.connector = connector;
@@ -31,6 +35,7 @@ final class WirePool {
     @Nullable LocalWire acquire(long deadlineNanos) {
         LocalWire wire;
         while ((wire = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
             if (wire.awaitReady(deadlineNanos)) {
                 return wire;
             }
@@ -63,10 +68,11 @@ final class WirePool {
     }
 
     void release(LocalWire wire) {
-        if (wire.isOpen()) {
+        if (wire.isOpen() && idleCount.get() < MAX_IDLE) {
+            idleCount.incrementAndGet();
             idle.offerFirst(wire);
         } else {
-            byEndPoint.remove(wire.endPoint());
+            discard(wire);
         }
     }
 
@@ -86,5 +92,6 @@ final class WirePool {
         }
         byEndPoint.clear();
         idle.clear();
+        idleCount.set(0);
     }
 }
