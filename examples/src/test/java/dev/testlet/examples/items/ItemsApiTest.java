@@ -1,0 +1,196 @@
+package dev.testlet.examples.items;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.testlet.Response;
+import dev.testlet.TestClient;
+import dev.testlet.Testlet;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+
+/** The items API through the public DSL: a fresh app with two items for every test. */
+class ItemsApiTest {
+
+    static final NewItem PEN = new NewItem("pen", new BigDecimal("1.50"));
+    static final NewItem PENCIL = new NewItem("pencil", new BigDecimal("0.80"));
+
+    private TestClient client;
+
+    @BeforeEach
+    void start() {
+        TestClient anonymous = Testlet.start(ItemsApp.app(ItemRepository.of(PEN, PENCIL)));
+        client = anonymous.withHeader("Authorization", "Bearer " + ItemsApp.TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();   // any client of the app stops it
+    }
+
+    @Test
+    void list_returns_every_item() {
+        client.given().get("/items")
+                .expectStatus(200)
+                .expectContentType("application/json")
+                .expectJsonMatching("/items", "two items", items -> items.size() == 2)
+                .expectJson("/items/0", Map.of("id", 1, "name", "pen", "price", 1.50))
+                .expectJson("/items/1/name", "pencil");
+    }
+
+    @Test
+    void list_reads_as_typed_values() {
+        Response response = client.given().get("/items").expectStatus(200);
+
+        List<Item> expected = List.of(new Item(1, "pen", new BigDecimal("1.50")), new Item(2, "pencil", new BigDecimal("0.80")));
+        assertThat(response.bodyAs(ItemList.class).items()).isEqualTo(expected);
+        Map<String, List<Item>> body = response.bodyAs(new TypeReference<Map<String, List<Item>>>() {});
+        assertThat(body.get("items")).isEqualTo(expected);
+    }
+
+    @Test
+    void get_returns_the_item() {
+        Item item = client.given().get("/items/{id}", 2)
+                .expectStatus(200)
+                .expectJson("", Map.of("id", 2, "name", "pencil", "price", 0.8))   // numbers compare by value
+                .bodyAs(Item.class);
+
+        assertThat(item).isEqualTo(new Item(2, "pencil", new BigDecimal("0.80")));
+    }
+
+    @Test
+    void get_of_a_missing_item_returns_404_with_an_error() {
+        client.given().get("/items/{id}", 7)
+                .expectStatus(404)
+                .expectContentType("application/json")
+                .expectJson("", Map.of("error", "item 7 not found"));
+    }
+
+    @Test
+    void get_of_a_path_that_is_no_id_returns_404() {
+        client.given().get("/items/{id}", "pen").expectStatus(404).expectJson("/error", "item pen not found");
+    }
+
+    @Test
+    void create_returns_201_with_location() {
+        Response created = client.given()
+                .jsonBody(new NewItem("eraser", new BigDecimal("0.75")))
+                .post("/items")
+                .expectStatus(201)
+                .expectHeader("Location", "/items/3")
+                .expectContentType("application/json")
+                .expectJson("/id", 3)
+                .expectJson("/name", "eraser")
+                .expectJson("/price", 0.75);
+
+        client.given().get(created.header("Location"))
+                .expectStatus(200)
+                .expectJson("", created.json());
+    }
+
+    @Test
+    void create_from_an_html_form_returns_201() {
+        client.given()
+                .formParam("name", "sharpener")
+                .formParam("price", "2.40")
+                .post("/items")
+                .expectStatus(201)
+                .expectHeader("Location", "/items/3")
+                .expectJson("/name", "sharpener")
+                .expectJson("/price", 2.4);
+    }
+
+    @Test
+    void create_rejects_a_blank_name_with_422() {
+        client.given()
+                .jsonBody(Map.of("name", "  ", "price", 1))
+                .post("/items")
+                .expectStatus(422)
+                .expectJson("/errors/0/field", "name")
+                .expectJson("/errors/0/message", "must not be blank")
+                .expectJsonMatching("/errors", "exactly one error", errors -> errors.size() == 1);
+    }
+
+    @Test
+    void create_rejects_a_negative_price_with_422() {
+        client.given()
+                .jsonBody(new NewItem("refund", new BigDecimal("-1")))
+                .post("/items")
+                .expectStatus(422)
+                .expectJson("/errors", List.of(new FieldError("price", "must not be negative")));
+    }
+
+    @Test
+    void create_reports_every_invalid_field_at_once() {
+        // GIVEN a body with no name and a price that is not a number
+        Response response = client.given()
+                .body("{\"price\": \"cheap\"}", "application/json")
+        // WHEN it is posted
+                .post("/items");
+
+        // THEN both fields are reported, in field order, and nothing was created
+        response.expectStatus(422)
+                .expectJson("", Map.of("errors", List.of(
+                        Map.of("field", "name", "message", "must not be blank"),
+                        Map.of("field", "price", "message", "must be a number"))));
+        assertThat(response.bodyAs(FieldErrors.class).errors()).extracting(FieldError::field).containsExactly("name", "price");
+        client.given().get("/items").expectJsonMatching("/items", "still two items", items -> items.size() == 2);
+    }
+
+    @Test
+    void create_rejects_malformed_json_with_400() {
+        client.given()
+                .body("{\"name\": \"pen\",", "application/json")
+                .post("/items")
+                .expectStatus(400)
+                .expectJson("/errors/0/field", "body")
+                .expectJsonMatching("/errors/0/message", "a JSON syntax error",
+                        message -> message.asString().startsWith("is not valid JSON"));
+    }
+
+    @Test
+    void create_rejects_a_body_that_is_neither_json_nor_a_form_with_415() {
+        client.given()
+                .body("pen,1.50", "text/csv")
+                .post("/items")
+                .expectStatus(415)
+                .expectJson("/errors/0/field", "body");
+    }
+
+    @Test
+    void delete_returns_204_and_removes_the_item() {
+        client.given().delete("/items/{id}", 1).expectStatus(204).expectBody("");
+
+        client.given().get("/items/{id}", 1).expectStatus(404);
+        client.given().get("/items").expectJson("/items", List.of(Map.of("id", 2, "name", "pencil", "price", 0.80)));
+        client.given().delete("/items/{id}", 1).expectStatus(404).expectJson("/error", "item 1 not found");
+    }
+
+    @Test
+    void non_ascii_names_round_trip_as_utf8() {
+        String name = "Bleistift „Härte B“ ✏️ 鉛筆";
+
+        Response created = client.given().jsonBody(new NewItem(name, BigDecimal.ONE)).post("/items").expectStatus(201);
+
+        client.given().get(created.header("Location"))
+                .expectJson("/name", name)
+                .expectBodyContains(name);
+        assertThat(created.bytes()).containsSequence(name.getBytes(StandardCharsets.UTF_8));
+        assertThat(created.bodyAs(Item.class).name()).isEqualTo(name);
+    }
+
+    @Test
+    void non_ascii_form_fields_round_trip_as_utf8() {
+        client.given()
+                .formParam("name", "Füller – grün")
+                .formParam("price", "12.90")
+                .post("/items")
+                .expectStatus(201)
+                .expectJson("/name", "Füller – grün");
+    }
+}
