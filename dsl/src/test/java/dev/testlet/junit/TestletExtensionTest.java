@@ -145,7 +145,55 @@ class TestletExtensionTest {
         }
     }
 
+    static class InstanceField {
+        @RegisterExtension
+        TestletExtension testlet = TestletExtension.forApp(TestletExtensionTest::countingApp);
+
+        @Test
+        void first() {
+            given().get("/json").expectStatus(200);
+        }
+
+        @Test
+        void second() {
+            given().get("/json").expectStatus(200);
+        }
+    }
+
+    /** Runs in declaration order: the first test overrides an attribute, the second must see it restored. */
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+    static class Overrides {
+        @RegisterExtension
+        static TestletExtension testlet = TestletExtension.forApp(
+                TestApps.builder().servlet("/name", ParallelExecutionTest.Name.class).attribute("name", "real").build());
+
+        @Test
+        void a_overrides_and_forgets_to_restore(TestClient client) {
+            client.override("name", "fake");
+            client.given().get("/name").expectBody("fake");
+        }
+
+        @Test
+        void b_sees_the_original(TestClient client) {
+            client.given().get("/name").expectBody("real");
+        }
+    }
+
     // ---------------------------------------------------------------- tests
+
+    @Test
+    void an_extension_on_an_instance_field_starts_an_app_per_test() {
+        Events events = run(InstanceField.class);
+
+        events.assertStatistics(s -> s.succeeded(2).failed(0));
+        assertThat(STARTS).hasValue(2);
+        assertThat(STOPS).hasValue(2);
+    }
+
+    @Test
+    void overrides_a_test_leaves_behind_are_removed_before_the_next_test() {
+        run(Overrides.class).assertStatistics(s -> s.succeeded(2).failed(0));
+    }
 
     @Test
     void a_static_extension_starts_the_app_once_per_class_and_gives_each_test_an_empty_cookie_jar() {
