@@ -4,6 +4,7 @@ import dev.testlet.engine.Exchange;
 import dev.testlet.engine.internal.Durations;
 import dev.testlet.internal.ExchangeFormatter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,11 +24,11 @@ public final class RecordedExchanges extends RuntimeException {
     /** How many of the most recent exchanges are printed in full. */
     public static final int IN_FULL = 5;
 
-    RecordedExchanges(List<Exchange> exchanges, int dropped) {
-        super(describe(exchanges, dropped), null, false, false);
+    RecordedExchanges(List<Exchange> exchanges, int dropped, @Nullable String failureMessage) {
+        super(describe(exchanges, dropped, failureMessage == null ? "" : failureMessage), null, false, false);
     }
 
-    private static String describe(List<Exchange> exchanges, int dropped) {
+    private static String describe(List<Exchange> exchanges, int dropped, String failureMessage) {
         StringBuilder out = new StringBuilder();
         out.append(exchanges.size()).append(exchanges.size() == 1 ? " HTTP exchange" : " HTTP exchanges")
                 .append(" in this test, most recent last");
@@ -42,8 +43,9 @@ public final class RecordedExchanges extends RuntimeException {
         ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080");
         int from = Math.max(0, exchanges.size() - IN_FULL);
         for (int i = from; i < exchanges.size(); i++) {
+            String full = formatter.format(exchanges.get(i));
             out.append("\n=== ").append(first + i).append(". ").append(line(exchanges.get(i))).append(" ===\n")
-                    .append(formatter.format(exchanges.get(i)));
+                    .append(failureMessage.contains(full) ? "(shown in full in the failure above)\n" : full);
         }
         return out.toString();
     }

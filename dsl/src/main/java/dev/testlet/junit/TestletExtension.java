@@ -217,7 +217,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
                 || Arrays.stream(throwable.getSuppressed()).anyMatch(RecordedExchanges.class::isInstance)) {
             return throwable;
         }
-        throwable.addSuppressed(new RecordedExchanges(binding.exchanges(), binding.dropped()));
+        throwable.addSuppressed(new RecordedExchanges(binding.exchanges(), binding.dropped(), throwable.getMessage()));
         return throwable;
     }
 

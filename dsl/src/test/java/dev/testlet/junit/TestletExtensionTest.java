@@ -134,6 +134,11 @@ class TestletExtensionTest {
         }
 
         @Test
+        void fails_on_a_testlet_expectation() {
+            given().get("/status/404").expectStatus(200);
+        }
+
+        @Test
         void fails_with_an_exception() {
             given().get("/status/503");
             throw new IllegalStateException("the service was down");
@@ -222,7 +227,7 @@ class TestletExtensionTest {
     void a_failing_test_gets_its_exchanges_with_the_apps_log_lines_and_a_passing_one_nothing() {
         Events events = run(Failing.class);
 
-        events.assertStatistics(s -> s.succeeded(1).failed(2));
+        events.assertStatistics(s -> s.succeeded(1).failed(3));
         Throwable assertj = failure(events, "fails_on_an_assertj_check_of_an_extracted_value");
         assertThat(assertj).isInstanceOf(AssertionError.class);
         assertThat(assertj.getSuppressed()).hasSize(1);
@@ -232,6 +237,11 @@ class TestletExtensionTest {
                 .contains("  2. GET /orders/7 -> 200 OK (")
                 .contains("--- server log while handling this request ---")
                 .contains("WARNING com.example.Orders - order 7 has no lines");
+
+        Throwable testlet = failure(events, "fails_on_a_testlet_expectation");
+        assertThat(testlet.getSuppressed()[0].getMessage())
+                .contains("=== 1. GET /status/404 -> 404 Not Found")
+                .contains("(shown in full in the failure above)");
 
         Throwable exception = failure(events, "fails_with_an_exception");
         assertThat(exception).hasMessage("the service was down");
