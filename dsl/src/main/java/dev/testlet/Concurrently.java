@@ -105,10 +105,12 @@ final class Concurrently {
         throw error;
     }
 
+    /** The first two lines of a failure (for a Testlet failure, its first two facts), on one line. */
     private static String firstLine(Throwable t) {
         String message = t.getMessage() == null ? t.toString() : t.getMessage().strip();
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline) + " ...";
+        String[] lines = message.split("\n", 3);
+        String line = lines.length == 1 ? lines[0]
+                : lines[0].replaceAll(" +: ", ": ") + "; " + lines[1].strip().replaceAll(" +: ", ": ");
         return (t instanceof AssertionError ? "" : t.getClass().getSimpleName() + ": ") + line;
     }
 }

@@ -153,6 +153,7 @@ class AsyncAndConcurrencyTest {
         }))
                 .hasFact("expected", "all 6 concurrent calls to succeed")
                 .hasFact("but", "3 failed")
+                .hasFactContaining("failures", "#1 expected status: 200; but was: 500 Server Error")
                 .mentions("expected status : 200");
     }
 
