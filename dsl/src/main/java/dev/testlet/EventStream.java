@@ -35,6 +35,12 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Kotlin users: {@code client.given().sse("/events").use { it.next().data() }}.
  *
+ * <p>Over HTTP/1.1 a server learns of a disconnect only when it next writes, so a stream's handler
+ * (and an async handler's {@code AsyncListener}) notices the close at its next event or heartbeat, as
+ * in production. An async handler's {@code AsyncContext} counts as the app's background work until it
+ * completes, so {@link TestClient#awaitBackgroundTasks()} waits for async streams still open: close
+ * them first. Closing the app closes streams left open, with a warning in the log.
+ *
  * <p>Not thread-safe: read it from one thread (closing from another is fine).
  */
 public final class EventStream implements AutoCloseable {

@@ -183,7 +183,11 @@ public final class RequestSpec {
      * test can check that the stream resumes after that id. ({@link EventStream#reconnect()} does it
      * with the last id a stream handed out.)
      *
-     * <pre>{@code given().lastEventId("41").sse("/events").expectEventMatching("id 42", e -> e.id().equals("42"))}</pre>
+     * <pre>{@code
+     * try (EventStream events = client.given().lastEventId("41").sse("/events")) {
+     *     events.expectEventMatching("the event after 41", e -> e.id().equals("42"));
+     * }
+     * }</pre>
      *
      * @param id the id, without CR, LF or NUL (the stream could not have sent such an id)
      * @return a new spec

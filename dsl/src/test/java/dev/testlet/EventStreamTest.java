@@ -261,8 +261,31 @@ class EventStreamTest {
         blocking.next();
         async.next();
 
+        List<String> warnings = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.testlet");
+        logger.addHandler(capture);
         long start = System.nanoTime();
-        client.close();
+        try {
+            client.close();
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertThat(warnings).containsExactly("WARNING closing the app closed 2 streams left open: event stream"
+                + " GET /ticks?pauseMs=1, event stream GET /async-events; close each one (try-with-resources, or"
+                + " Kotlin's use { }) when the test is done with it");
 
         assertThat((System.nanoTime() - start) / 1_000_000).as("close did not wait out a timeout").isLessThan(5_000);
         List<String> reports = new ArrayList<>();
