@@ -2,14 +2,10 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
-import dev.testlet.internal.EventStreamParser;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Json;
-import dev.testlet.internal.MediaTypes;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -45,19 +41,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventStream implements AutoCloseable {
 
-    /** How many of the latest events a failure lists. */
-    private static final int LISTED = 5;
-
     private final LiveExchange live;
-    private final EventStreamParser parser = new EventStreamParser();
-    private final ArrayDeque<EventStreamParser.Event> parsed = new ArrayDeque<>();
-    private final ArrayDeque<ServerSentEvent> latest = new ArrayDeque<>(LISTED);
-    private long handedOut;
-    private String lastEventId = "";
-    private boolean checkedType;
+    private final EventReader reader;
 
     private EventStream(LiveExchange live) {
         this.live = live;
+        this.reader = new EventReader(live);
     }
 
     static EventStream open(ClientSettings settings, RequestPlan plan) {
@@ -288,7 +277,7 @@ public final class EventStream implements AutoCloseable {
             ServerSentEvent event = poll(deadline, awaited, "remainingEvents");
             if (event != null) {
                 rest.add(event);
-            } else if (parser.isEnded() && live.isComplete()) {
+            } else if (reader.endedComplete()) {
                 return rest;
             } else {
                 throw missing(awaited + " (" + rest.size() + " more events came)", within,
@@ -387,7 +376,7 @@ public final class EventStream implements AutoCloseable {
         ServerSentEvent event = poll(deadline(within), "no event", "expectNoEvent");
         if (event != null) {
             throw fail(Facts.of("expected", "no event within " + Failures.duration(within))
-                    .and("but got", event.describe()).and("events before it", handedOut - 1));
+                    .and("but got", event.describe()).and("events before it", reader.handedOut() - 1));
         }
         return this;
     }
@@ -419,7 +408,7 @@ public final class EventStream implements AutoCloseable {
         if (event != null) {
             throw fail(Facts.of("expected", awaited).and("but got", event.describe()));
         }
-        if (!parser.isEnded() || !live.isComplete()) {
+        if (!reader.endedComplete()) {
             throw missing(awaited, within, "events.expectEnd(Duration)");
         }
         return this;
@@ -436,7 +425,7 @@ public final class EventStream implements AutoCloseable {
      * @return the id, empty when there was none
      */
     public String lastEventId() {
-        return lastEventId;
+        return reader.lastEventId();
     }
 
     /**
@@ -447,8 +436,7 @@ public final class EventStream implements AutoCloseable {
      * @return the time, or null when the server set none
      */
     public @Nullable Duration reconnectionTime() {
-        Long millis = parser.reconnectionTime();
-        return millis == null ? null : Duration.ofMillis(millis);
+        return reader.reconnectionTime();
     }
 
     /**
@@ -469,8 +457,9 @@ public final class EventStream implements AutoCloseable {
         close();
         RequestPlan plan = live.plan();
         Headers headers = plan.headers().without("Last-Event-ID");
-        if (!lastEventId.isEmpty()) {
-            headers = headers.with("Last-Event-ID", lastEventId);
+        String id = reader.lastEventId();
+        if (!id.isEmpty()) {
+            headers = headers.with("Last-Event-ID", id);
         }
         return open(live.settings(), plan.withHeaders(headers));
     }
@@ -498,79 +487,12 @@ public final class EventStream implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    /** The next event, or null when the deadline passed or the stream ended first. */
     private @Nullable ServerSentEvent poll(long deadline, String awaited, String call) {
-        live.checkOpen(call + "()");
-        checkEventStream(awaited);
-        while (parsed.isEmpty()) {
-            if (parser.isEnded()) {
-                return null;
-            }
-            ByteBuffer chunk = live.read(deadline, awaited);
-            if (chunk == null) {
-                return null;
-            }
-            if (!chunk.hasRemaining()) {
-                parser.end();
-            } else {
-                parser.feed(chunk, parsed::add);
-            }
-        }
-        EventStreamParser.Event e = parsed.poll();
-        Long retry = e.retryMillis();
-        ServerSentEvent event = new ServerSentEvent(e.type(), e.data(), e.lastEventId(),
-                retry == null ? null : Duration.ofMillis(retry), live.settings().mapper());
-        handedOut++;
-        lastEventId = event.id();
-        if (latest.size() == LISTED) {
-            latest.poll();
-        }
-        latest.add(event);
-        return event;
-    }
-
-    /** Fails at once, with the body, when the response is not an event stream at all. */
-    private void checkEventStream(String awaited) {
-        if (checkedType) {
-            return;
-        }
-        String type = header("Content-Type");
-        if (type != null && MediaTypes.mediaType(type).equals("text/event-stream")) {
-            checkedType = true;
-            return;
-        }
-        long deadline = System.nanoTime() + Math.min(live.timeout().toNanos(), 1_000_000_000L);
-        ByteBuffer chunk;
-        while ((chunk = live.read(deadline, awaited)) != null && chunk.hasRemaining()) {
-            // the transcript keeps the body for the message
-        }
-        throw fail(Facts.of("expected", awaited)
-                .and("but", "the response is not an event stream: " + live.statusLine() + " with "
-                        + (type == null ? "no Content-Type" : "Content-Type " + type))
-                .and("to check the response first", "events.expectStatus(200).expectContentType(\"text/event-stream\")"));
+        return reader.poll(deadline, awaited, call);
     }
 
     private AssertionError missing(String awaited, Duration waited, String longer) {
-        Facts facts = Facts.of("expected", awaited);
-        if (parser.isEnded()) {
-            facts.and("but", live.ending());
-        } else {
-            facts.and("but", "nothing more came in " + Failures.duration(waited) + "; the stream is still open");
-        }
-        facts.and("events so far", handedOut + (handedOut == 0 ? "" : ", the last " + latest.size() + ":\n"
-                + String.join("\n", latest.stream().map(ServerSentEvent::describe).toList())));
-        String pending = parser.pending();
-        if (!pending.isEmpty()) {
-            facts.and("unfinished event", pending + (parser.isEnded() ? " (discarded at the end)" : " (no blank line yet)"));
-        }
-        if (parser.comments() > 0) {
-            facts.and("comments skipped", parser.comments() + " (heartbeats)");
-        }
-        if (!parser.isEnded()) {
-            facts.and("handler thread", live.handlerFact());
-            facts.and("to wait longer", longer + " or client.withTimeout(Duration)");
-        }
-        return live.fail(facts);
+        return reader.missing(awaited, waited, longer);
     }
 
     private AssertionError fail(Facts facts) {

@@ -2,16 +2,12 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
-import dev.testlet.engine.internal.BodyText;
+import dev.testlet.internal.BodyBuffer;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -40,22 +36,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StreamingResponse implements AutoCloseable {
 
-    private static final byte CR = '\r';
-    private static final byte LF = '\n';
-
     private final LiveExchange live;
-    private final CharsetDecoder decoder;
-    private byte[] pending = new byte[256];
-    private int start;
-    private int end;
-    private boolean skipLf;
+    private final BodyBuffer body;
     private boolean ended;
 
     private StreamingResponse(LiveExchange live) {
         this.live = live;
-        this.decoder = live.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.body = new BodyBuffer(live.charset());
     }
 
     static StreamingResponse open(ClientSettings settings, RequestPlan plan) {
@@ -165,14 +152,12 @@ public final class StreamingResponse implements AutoCloseable {
     public byte[] nextBytes(Duration timeout) {
         String awaited = "the next bytes within " + duration(timeout, "nextBytes");
         long deadline = deadline(timeout);
-        while (start == end) {
+        while (body.isEmpty()) {
             if (!fill(deadline, awaited, "nextBytes")) {
                 throw missing(awaited, timeout, "s.nextBytes(Duration)");
             }
         }
-        byte[] out = Arrays.copyOfRange(pending, start, end);
-        start = end;
-        return out;
+        return body.takeBytes();
     }
 
     /**
@@ -201,7 +186,7 @@ public final class StreamingResponse implements AutoCloseable {
         String awaited = "the next text within " + duration(timeout, "nextChunk");
         long deadline = deadline(timeout);
         while (true) {
-            String text = decodePending(ended);
+            String text = body.takeText(ended);
             if (!text.isEmpty()) {
                 return text;
             }
@@ -300,7 +285,7 @@ public final class StreamingResponse implements AutoCloseable {
         if (!live.isComplete()) {
             throw missing(awaited, within, "s.remainingText(Duration)");
         }
-        return decodePending(true);
+        return body.takeText(true);
     }
 
     // ---------------------------------------------------------------- expectations
@@ -349,11 +334,11 @@ public final class StreamingResponse implements AutoCloseable {
      */
     public StreamingResponse expectNoData(Duration within) {
         String awaited = "no data within " + duration(within, "expectNoData");
-        if (start == end) {
+        if (body.isEmpty()) {
             fill(deadline(within), awaited, "expectNoData");
         }
-        if (start != end) {
-            throw live.fail(Facts.of("expected", awaited).and("but got", quote(peekText())));
+        if (!body.isEmpty()) {
+            throw live.fail(Facts.of("expected", awaited).and("but got", quote(body.peek())));
         }
         return this;
     }
@@ -381,13 +366,13 @@ public final class StreamingResponse implements AutoCloseable {
     public StreamingResponse expectEnd(Duration within) {
         String awaited = "the body to end within " + duration(within, "expectEnd");
         long deadline = deadline(within);
-        while (start == end && !ended) {
+        while (body.isEmpty() && !ended) {
             if (!fill(deadline, awaited, "expectEnd")) {
                 break;
             }
         }
-        if (start != end) {
-            throw live.fail(Facts.of("expected", awaited).and("but got", quote(peekText())));
+        if (!body.isEmpty()) {
+            throw live.fail(Facts.of("expected", awaited).and("but got", quote(body.peek())));
         }
         if (!ended || !live.isComplete()) {
             throw missing(awaited, within, "s.expectEnd(Duration)");
@@ -418,7 +403,7 @@ public final class StreamingResponse implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    /** Reads once into {@link #pending}; false when the deadline passed or the body had already ended. */
+    /** Reads once into the buffer; false when the deadline passed or the body had already ended. */
     private boolean fill(long deadline, String awaited, String call) {
         live.checkOpen(call + "()");
         if (ended) {
@@ -430,44 +415,17 @@ public final class StreamingResponse implements AutoCloseable {
         }
         if (!chunk.hasRemaining()) {
             ended = true;
-            return true;
+        } else {
+            body.append(chunk);
         }
-        if (skipLf) {
-            skipLf = false;
-            if (chunk.get(chunk.position()) == LF) {
-                chunk.position(chunk.position() + 1);
-            }
-        }
-        append(chunk);
         return true;
     }
 
     private @Nullable String pollLine(long deadline, String awaited, String call) {
         while (true) {
-            for (int i = start; i < end; i++) {
-                byte b = pending[i];
-                if (b == LF || b == CR) {
-                    String line = new String(pending, start, i - start, live.charset());
-                    start = i + 1;
-                    if (b == CR) {
-                        if (start < end) {
-                            if (pending[start] == LF) {
-                                start++;
-                            }
-                        } else {
-                            skipLf = true;
-                        }
-                    }
-                    return line;
-                }
-            }
-            if (ended) {
-                if (start == end) {
-                    return null;
-                }
-                String last = new String(pending, start, end - start, live.charset());
-                start = end;
-                return last;
+            String line = body.takeLine(ended);
+            if (line != null || ended) {
+                return line;
             }
             if (!fill(deadline, awaited, call)) {
                 return null;
@@ -475,52 +433,13 @@ public final class StreamingResponse implements AutoCloseable {
         }
     }
 
-    /** Decodes what is pending, keeping back the bytes of a character not yet complete. */
-    private String decodePending(boolean endOfInput) {
-        ByteBuffer in = ByteBuffer.wrap(pending, start, end - start);
-        CharBuffer out = CharBuffer.allocate((int) (in.remaining() * (double) decoder.maxCharsPerByte()) + 2);
-        decoder.reset();
-        decoder.decode(in, out, endOfInput);
-        if (endOfInput) {
-            decoder.flush(out);
-            start = end;
-        } else {
-            start = in.position();
-        }
-        return out.flip().toString();
-    }
-
-    private String peekText() {
-        return BodyText.cut(new String(pending, start, end - start, live.charset()));
-    }
-
-    private void append(ByteBuffer chunk) {
-        int n = chunk.remaining();
-        if (start == end) {
-            start = 0;
-            end = 0;
-        }
-        if (end + n > pending.length) {
-            if (start > 0) {
-                System.arraycopy(pending, start, pending, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            if (end + n > pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, end + n));
-            }
-        }
-        chunk.get(pending, end, n);
-        end += n;
-    }
-
     private AssertionError missing(String awaited, Duration waited, String longer) {
         Facts facts = Facts.of("expected", awaited);
         facts.and("but", ended ? live.ending()
                 : "nothing more came in " + Failures.duration(waited) + "; the stream is still open");
         facts.and("received so far", live.bytesRead() + " bytes");
-        if (start != end) {
-            facts.and("not read yet", quote(peekText()));
+        if (!body.isEmpty()) {
+            facts.and("not read yet", quote(body.peek()));
         }
         if (!ended) {
             facts.and("handler thread", live.handlerFact());
