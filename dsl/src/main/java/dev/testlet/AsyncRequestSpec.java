@@ -109,6 +109,19 @@ public final class AsyncRequestSpec {
     }
 
     /**
+     * Sends {@code Last-Event-ID}, as a browser does when it reconnects to an event stream.
+     *
+     * <pre>{@code client.async().given().lastEventId("41").sse("/events")}</pre>
+     *
+     * @param id the id, without CR, LF or NUL
+     * @return a new async spec
+     */
+    @CheckReturnValue
+    public AsyncRequestSpec lastEventId(String id) {
+        return new AsyncRequestSpec(spec.lastEventId(id), client);
+    }
+
+    /**
      * How long to wait for this request's response, instead of the client's timeout.
      *
      * <pre>{@code client.async().given().timeout(Duration.ofSeconds(30)).post("/reports")}</pre>
@@ -408,6 +421,64 @@ public final class AsyncRequestSpec {
     public CompletableFuture<Response> request(String method, String path, Object... pathValues) {
         return client.submit(describe(method, path), () -> spec.request(method, path, pathValues));
     }
+
+    /**
+     * Opens a server-sent event stream on a virtual thread; the future completes when the response
+     * headers arrive.
+     *
+     * <pre>{@code
+     * CompletableFuture<EventStream> pending = client.async().given().sse("/events");
+     * try (EventStream events = pending.join()) { events.next(); }
+     * }</pre>
+     *
+     * @param path the path, relative to the app's context path
+     * @return the future stream; close it once it is open
+     */
+    public CompletableFuture<EventStream> sse(String path) {
+        return client.submit(describe("GET", path) + " (event stream)", () -> spec.sse(path));
+    }
+
+    /**
+     * Opens a server-sent event stream at a path template on a virtual thread.
+     *
+     * <pre>{@code client.async().given().sse("/jobs/{id}/events", 7)}</pre>
+     *
+     * @param path the path with placeholders
+     * @param pathValues one value per placeholder
+     * @return the future stream
+     */
+    public CompletableFuture<EventStream> sse(String path, Object... pathValues) {
+        return client.submit(describe("GET", path) + " (event stream)", () -> spec.sse(path, pathValues));
+    }
+
+    /**
+     * Sends a request whose body is read as it arrives, on a virtual thread; the future completes when
+     * the response headers arrive.
+     *
+     * <pre>{@code client.async().given().stream("GET", "/log").join().nextLine()}</pre>
+     *
+     * @param method the method
+     * @param path the path
+     * @return the future response; close it once it is open
+     */
+    public CompletableFuture<StreamingResponse> stream(String method, String path) {
+        return client.submit(describe(method, path) + " (stream)", () -> spec.stream(method, path));
+    }
+
+    /**
+     * Sends a request to a path template whose body is read as it arrives, on a virtual thread.
+     *
+     * <pre>{@code client.async().given().stream("GET", "/logs/{app}", "shop")}</pre>
+     *
+     * @param method the method
+     * @param path the path with placeholders
+     * @param pathValues one value per placeholder
+     * @return the future response
+     */
+    public CompletableFuture<StreamingResponse> stream(String method, String path, Object... pathValues) {
+        return client.submit(describe(method, path) + " (stream)", () -> spec.stream(method, path, pathValues));
+    }
+
     private static String describe(String method, String path) {
         return method + " " + path;
     }

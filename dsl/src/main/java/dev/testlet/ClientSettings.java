@@ -6,6 +6,7 @@ import dev.testlet.engine.internal.Engine;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.ExchangeRecorder;
+import dev.testlet.internal.OpenHandles;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,7 +15,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Everything a client is configured with. Immutable; the cookie jar is the one shared, thread-safe
  * mutable part (derived clients share their parent's jar unless they ask for a new one). Each thread's
- * last exchange is kept per app, for {@code eventually}'s failure message.
+ * last exchange is kept per app, for {@code eventually}'s failure message; the streams a test has
+ * open are kept per app too, so that closing the app closes them.
  */
 record ClientSettings(
         Engine engine,
@@ -26,7 +28,8 @@ record ClientSettings(
         boolean rethrowServerExceptions,
         ObjectMapper mapper,
         ExchangeRecorder recorder,
-        ThreadLocal<Exchange> lastExchange) {
+        ThreadLocal<Exchange> lastExchange,
+        OpenHandles openHandles) {
 
     ClientSettings {
         defaultCookies = Map.copyOf(defaultCookies);
@@ -68,7 +71,7 @@ record ClientSettings(
         Copy c = new Copy(this);
         change.accept(c);
         return new ClientSettings(c.engine, c.timeout, c.defaultHeaders, c.defaultCookies, c.jar, c.followRedirects,
-                c.rethrowServerExceptions, c.mapper, c.recorder, lastExchange);
+                c.rethrowServerExceptions, c.mapper, c.recorder, lastExchange, openHandles);
     }
 
     /** The fields of a settings value, to change one or two and build a new value in one place. */

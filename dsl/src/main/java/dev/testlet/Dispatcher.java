@@ -65,14 +65,19 @@ final class Dispatcher {
         } catch (RequestTimeoutException e) {
             throw Failures.timeout(e, settings.formatter());
         } catch (TransportException e) {
-            ExchangeFormatter formatter = settings.formatter();
-            AssertionError error = Failures.of(
-                    Facts.of("expected", "an HTTP response to " + plan.method() + " " + plan.target())
-                            .and("but", e.getMessage()),
-                    formatter.formatRequestOnly(plan));
-            error.initCause(e);
-            throw error;
+            throw noResponse(settings, plan, e);
         }
+    }
+
+    /** The failure for a request that got no HTTP response (the connection ended, or garbage came). */
+    static AssertionError noResponse(ClientSettings settings, RequestPlan plan, TransportException e) {
+        ExchangeFormatter formatter = settings.formatter();
+        AssertionError error = Failures.of(
+                Facts.of("expected", "an HTTP response to " + plan.method() + " " + plan.target())
+                        .and("but", e.getMessage()),
+                formatter.formatRequestOnly(plan));
+        error.initCause(e);
+        return error;
     }
 
     /** The plan with the client's default cookies and the jar's cookies merged into one Cookie header. */

@@ -179,6 +179,30 @@ public final class RequestSpec {
     }
 
     /**
+     * Sends {@code Last-Event-ID}, as a browser does when it reconnects to an event stream, so a
+     * test can check that the stream resumes after that id. ({@link EventStream#reconnect()} does it
+     * with the last id a stream handed out.)
+     *
+     * <pre>{@code
+     * try (EventStream events = client.given().lastEventId("41").sse("/events")) {
+     *     events.expectEventMatching("the event after 41", e -> e.id().equals("42"));
+     * }
+     * }</pre>
+     *
+     * @param id the id, without CR, LF or NUL (the stream could not have sent such an id)
+     * @return a new spec
+     */
+    @CheckReturnValue
+    public RequestSpec lastEventId(String id) {
+        requireValue("lastEventId", id, "to send no Last-Event-ID, do not call lastEventId");
+        if (id.indexOf('\r') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("lastEventId '" + id.replace("\r", "\\r").replace("\n", "\\n")
+                    .replace("\0", "\\0") + "' contains CR, LF or NUL, which an event stream id cannot contain");
+        }
+        return with(data.withHeaders(data.headers().withOnly("Last-Event-ID", id)));
+    }
+
+    /**
      * How long to wait for this request's response, instead of the client's timeout.
      *
      * <pre>{@code given().timeout(Duration.ofSeconds(30)).post("/reports")}</pre>
@@ -501,6 +525,74 @@ public final class RequestSpec {
         return send(method, path, pathValues, false);
     }
 
+    // ---------------------------------------------------------------- streams
+
+    /**
+     * Opens a server-sent event stream: a GET with {@code Accept: text/event-stream} (unless the
+     * spec or client sets another {@code Accept}). Returns as soon as the response headers arrive;
+     * events are read as the server flushes them. Close it (or use try-with-resources) to disconnect.
+     *
+     * <pre>{@code
+     * try (EventStream events = client.given().sse("/events")) {
+     *     events.expectStatus(200).expectContentType("text/event-stream");
+     *     events.next().data();
+     * }
+     * }</pre>
+     *
+     * @param path the path, relative to the app's context path
+     * @return the open stream
+     * @throws AssertionError when the response headers do not arrive within the timeout
+     */
+    public EventStream sse(String path) {
+        return openSse(path, NO_VALUES);
+    }
+
+    /**
+     * Opens a server-sent event stream at a path template.
+     *
+     * <pre>{@code client.given().sse("/jobs/{id}/events", 7)}</pre>
+     *
+     * @param path the path with {@code {name}} placeholders
+     * @param pathValues one value per placeholder, in order
+     * @return the open stream
+     */
+    public EventStream sse(String path, Object... pathValues) {
+        return openSse(path, pathValues);
+    }
+
+    /**
+     * Sends a request whose body is read as it arrives (a log tail, NDJSON, a long download): returns
+     * as soon as the response headers are in. Close it (or use try-with-resources) to disconnect.
+     *
+     * <pre>{@code
+     * try (StreamingResponse log = client.given().stream("GET", "/log")) {
+     *     log.expectStatus(200).nextLine();
+     * }
+     * }</pre>
+     *
+     * @param method the method
+     * @param path the path, relative to the app's context path
+     * @return the open response
+     * @throws AssertionError when the response headers do not arrive within the timeout
+     */
+    public StreamingResponse stream(String method, String path) {
+        return openStream(method, path, NO_VALUES);
+    }
+
+    /**
+     * Sends a request to a path template and reads its body as it arrives.
+     *
+     * <pre>{@code client.given().jsonBody(query).stream("POST", "/exports/{kind}", "csv")}</pre>
+     *
+     * @param method the method
+     * @param path the path with placeholders
+     * @param pathValues one value per placeholder
+     * @return the open response
+     */
+    public StreamingResponse stream(String method, String path, Object... pathValues) {
+        return openStream(method, path, pathValues);
+    }
+
     /**
      * The plan this spec would send, without sending it: to print it, or to send it later with
      * {@link TestClient#execute(RequestPlan)}.
@@ -524,6 +616,31 @@ public final class RequestSpec {
                     + "\", path) if the API really reads a body on " + method);
         }
         return Dispatcher.send(settings, toPlan(method, path, pathValues));
+    }
+
+    private EventStream openSse(String path, Object[] pathValues) {
+        checkBodyless("GET", path, "an event stream is always a GET; use stream(\"POST\", path) for a streamed"
+                + " response to a request with a body");
+        RequestPlan plan = toPlan("GET", path, pathValues);
+        if (!plan.headers().contains("Accept")) {
+            plan = plan.withHeader("Accept", "text/event-stream");
+        }
+        return EventStream.open(settings, plan);
+    }
+
+    private StreamingResponse openStream(String method, String path, Object[] pathValues) {
+        if (method == null || method.isEmpty()) {
+            throw new IllegalArgumentException("stream needs a method such as \"GET\", but got "
+                    + (method == null ? "null" : "\"\""));
+        }
+        return StreamingResponse.open(settings, toPlan(method, path, pathValues));
+    }
+
+    private void checkBodyless(String method, String path, String hint) {
+        if (!(data.body() instanceof RequestBody.None)) {
+            throw new IllegalStateException(method + " " + path + " must not have a request body, but this spec has "
+                    + data.body().describe() + "; " + hint);
+        }
     }
 
     RequestPlan toPlan(String method, String path, Object[] pathValues) {

@@ -402,13 +402,21 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
-     * Stops the app: runs its shutdown listeners and stops Jetty. Idempotent; any client of the app
-     * may close it.
+     * Stops the app: closes the streams a test left open (logging a warning that names them), waits
+     * for the app's background work, runs its shutdown listeners and stops Jetty. Idempotent; any
+     * client of the app may close it.
      *
      * <pre>{@code try (TestClient client = Testlet.start(app)) { ... }   // closed here}</pre>
      */
     @Override
     public void close() {
+        java.util.List<String> leftOpen = settings.openHandles().closeAll();
+        if (!leftOpen.isEmpty()) {
+            System.getLogger("dev.testlet").log(System.Logger.Level.WARNING, "closing the app closed "
+                    + leftOpen.size() + (leftOpen.size() == 1 ? " stream" : " streams") + " left open: "
+                    + String.join(", ", leftOpen) + "; close each one (try-with-resources, or Kotlin's use { })"
+                    + " when the test is done with it");
+        }
         settings.engine().close();
     }
 

@@ -9,6 +9,7 @@ import dev.testlet.engine.internal.LocalEngine;
 import dev.testlet.engine.internal.NetworkEngine;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeRecorder;
+import dev.testlet.internal.OpenHandles;
 import dev.testlet.internal.TestBinding;
 import java.net.URI;
 import java.time.Duration;
@@ -130,6 +131,7 @@ public final class Testlet {
 
     static ClientSettings defaults(Engine engine) {
         return new ClientSettings(engine, RequestPlan.DEFAULT_TIMEOUT, Headers.empty(), Map.of(), new CookieJar(),
-                true, true, JsonMapper.builder().build(), ExchangeRecorder.NONE, new ThreadLocal<>());
+                true, true, JsonMapper.builder().build(), ExchangeRecorder.NONE, new ThreadLocal<>(),
+                new OpenHandles());
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.testlet.fixtures.RealServer;
+import dev.testlet.fixtures.StreamingApps;
 import dev.testlet.fixtures.TestApps;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ class NetworkClientTest {
 
     @BeforeAll
     static void start() {
-        server = new RealServer(TestApps.builder().contextPath("/shop").build());
+        server = new RealServer(TestApps.builder().contextPath("/shop")
+                .servlet("/ticks", new StreamingApps.SseTicker(new LinkedBlockingQueue<>())).build());
         client = Testlet.connect(server.uri("/shop"));
     }
 
@@ -43,6 +46,18 @@ class NetworkClientTest {
         client.given().get("/session").expectJson("/count", 1);
         client.given().get("/session").expectJson("/count", 2);
         client.given().queryParam("to", "/shop/echo/landed").get("/redirect").expectJson("/path", "/shop/echo/landed");
+    }
+
+    @Test
+    void event_streams_work_over_the_network_too() {
+        try (EventStream events = client.given().sse("/ticks")) {
+            events.expectStatus(200).expectContentType("text/event-stream");
+
+            assertThat(events.take(3)).extracting(ServerSentEvent::id).containsExactly("1", "2", "3");
+        }
+        try (StreamingResponse s = client.given().queryParam("count", 2).stream("GET", "/ticks")) {
+            assertThat(s.remainingText()).contains("id: 2\nevent: tick");
+        }
     }
 
     @Test

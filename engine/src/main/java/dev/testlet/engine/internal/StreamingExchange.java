@@ -24,7 +24,8 @@ public final class StreamingExchange implements AutoCloseable {
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private final ResponseReader reader;
     private final long startNanos;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
 
     private StreamingExchange(Wire wire, RequestPlan plan, @Nullable InFlight inFlight, Runnable onClose) {
         this.wire = wire;
@@ -136,6 +137,16 @@ public final class StreamingExchange implements AutoCloseable {
         return reader.isComplete();
     }
 
+    /**
+     * Where the thread running the app's handler for this stream is now: its name, state and stack.
+     *
+     * @return the dump, or null when no thread is inside the app's filter chain (an async handler
+     *     between writes from other threads), or for a remote server
+     */
+    public @Nullable String handlerDump() {
+        return inFlight == null ? null : handlerDumpOf(inFlight);
+    }
+
     /** What escaped the app's filter chain while it handled this request, so far. */
     public @Nullable Throwable serverException() {
         return inFlight == null ? null : inFlight.serverException();
@@ -166,10 +177,18 @@ public final class StreamingExchange implements AutoCloseable {
         return true;
     }
 
-    /** Closes the connection; the server sees a disconnect on its next write. Idempotent. */
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the connection; the server sees a disconnect on its next write. Idempotent, and safe
+     * from any thread: a reader waiting in {@link #next(Duration)} wakes up and sees the end.
+     */
     @Override
-    public synchronized void close() {
-        if (!closed) {
+    public void close() {
+        if (closing.compareAndSet(false, true)) {
             closed = true;
             wire.close();
             onClose.run();

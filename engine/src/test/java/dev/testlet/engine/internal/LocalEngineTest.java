@@ -96,6 +96,19 @@ class LocalEngineTest {
         }
     }
 
+    /** Sends its headers, then nothing for up to ten seconds. */
+    public static class Silent extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.flushBuffer();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     LocalEngine engine;
 
     @BeforeEach
@@ -108,6 +121,7 @@ class LocalEngineTest {
                 .servlet("/closing", Closing.class)
                 .servlet("/async", Async.class)
                 .servlet("/endless", Endless.class)
+                .servlet("/silent", Silent.class)
                 .build(), Duration.ofSeconds(10));
     }
 
@@ -206,6 +220,33 @@ class LocalEngineTest {
 
         assertThat(seen.toString()).startsWith("tick 0\ntick 1\ntick 2\ntick 3\n");
         assertThat(DISCONNECTS.poll(5, TimeUnit.SECONDS)).startsWith("write failed: ");
+        assertThat(stream.isEnded()).isTrue();
+    }
+
+    @Test
+    void closing_a_stream_from_another_thread_wakes_a_reader_waiting_for_bytes() throws Exception {
+        StreamingExchange stream = engine.openStream(RequestPlan.of("GET", "/silent"));
+        java.util.concurrent.CompletableFuture<ByteBuffer> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.next(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (stream.handlerDump() == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(stream.handlerDump()).contains("Silent.doGet");
+        Thread.sleep(20);
+
+        long start = System.nanoTime();
+        stream.close();
+
+        ByteBuffer chunk = read.get(2, TimeUnit.SECONDS);
+        assertThat(chunk.hasRemaining()).as("the end of the body").isFalse();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+        assertThat(stream.isClosed()).isTrue();
         assertThat(stream.isEnded()).isTrue();
     }
 
