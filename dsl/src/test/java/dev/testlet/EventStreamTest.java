@@ -249,9 +249,19 @@ class EventStreamTest {
         assertThat(awaitSeen("write failed")).contains("IOException");
         assertThat(nextSeen()).isEqualTo("cleanup");
         String listener = nextSeen();
-        System.out.println("async listener after the disconnect: " + listener);
         assertThat(listener).as("the AsyncListener heard of the end").matches("onComplete|onError: .*");
         client.awaitBackgroundTasks(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void an_open_async_stream_is_not_background_work_to_wait_for() {
+        try (EventStream events = client.given().sse("/async-events")) {
+            events.take(2);
+
+            client.awaitBackgroundTasks(Duration.ofSeconds(5));
+
+            events.next();
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ final class FrontFilter implements Filter {
         } finally {
             logs.restore(previous);
             inFlight.exitHandler();
-            if (request.isAsyncStarted() && request.getAttribute(TRACKED) == null) {
+            if (request.isAsyncStarted() && !inFlight.isLive() && request.getAttribute(TRACKED) == null) {
                 track(request, inFlight);
             }
         }

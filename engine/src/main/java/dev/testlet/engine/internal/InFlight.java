@@ -23,6 +23,7 @@ public final class InFlight implements Deadline {
     private static final int TIMED_OUT = 2;
 
     private final RequestPlan plan;
+    private final boolean live;
     private final Thread caller;
     private final long startNanos;
     private final long deadlineNanos;
@@ -35,7 +36,12 @@ public final class InFlight implements Deadline {
     private final List<ServerLogRecord> log = new ArrayList<>(0);
 
     InFlight(RequestPlan plan, Thread caller, long startNanos, long deadlineNanos) {
+        this(plan, false, caller, startNanos, deadlineNanos);
+    }
+
+    InFlight(RequestPlan plan, boolean live, Thread caller, long startNanos, long deadlineNanos) {
         this.plan = plan;
+        this.live = live;
         this.caller = caller;
         this.startNanos = startNanos;
         this.deadlineNanos = deadlineNanos;
@@ -43,6 +49,14 @@ public final class InFlight implements Deadline {
 
     RequestPlan plan() {
         return plan;
+    }
+
+    /**
+     * Whether this is a live exchange the test holds open (a stream, a WebSocket): its async context
+     * is the test's to close, not background work to wait for.
+     */
+    boolean isLive() {
+        return live;
     }
 
     long startNanos() {

@@ -193,7 +193,7 @@ public final class LocalEngine implements Engine {
         checkOpen(plan);
         RequestPlan sent = RequestEncoder.complete(plan, HOST);
         LocalWire wire = wires.openBounded(STREAM_BUFFER);
-        InFlight inFlight = new InFlight(sent, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
+        InFlight inFlight = new InFlight(sent, true, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
         wire.carry(inFlight);
         return StreamingExchange.open(wire, RequestEncoder.encode(sent), sent, inFlight, () -> wires.discard(wire));
     }
@@ -203,7 +203,7 @@ public final class LocalEngine implements Engine {
         checkOpen(plan);
         RequestPlan sent = RequestEncoder.complete(plan, HOST);
         LocalWire wire = wires.openBounded(STREAM_BUFFER);
-        InFlight inFlight = new InFlight(sent, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
+        InFlight inFlight = new InFlight(sent, true, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
         wire.carry(inFlight);
         return Handshake.perform(wire, RequestEncoder.encode(sent), sent, inFlight, () -> wires.discard(wire));
     }
