@@ -19,6 +19,9 @@ final class LiveSession {
     /** How long the app's shutdown gives a forgotten session to finish its close handshake. */
     private static final long APP_STOP_CLOSE_NANOS = 2_000_000_000L;
 
+    /** How long a finished session waits for the app's side to report what its endpoint threw. */
+    private static final long SETTLE_NANOS = 2_000_000_000L;
+
     final ClientSettings settings;
     final Response handshake;
     final WebSocketChannel channel;
@@ -68,6 +71,10 @@ final class LiveSession {
                         + " read before (see the transcript)")
                 .and("endpoint thread", dump == null ? "none is inside the endpoint now" : dump)
                 .and("to wait longer", "ws.withTimeout(Duration), given().timeout(Duration) or client.withTimeout(Duration)");
+        if (messagesRead > 0) {
+            facts.and("note", "each receive... and expect... reads the next message; to check several values of one"
+                    + " message, use receiveJson() and assert on it, or expectJson(\"\", wholeMessage)");
+        }
         return fail(facts);
     }
 
@@ -88,10 +95,12 @@ final class LiveSession {
     }
 
     AssertionError fail(Facts facts) {
+        settle();
         return withCause(Failures.of(withSession(facts), context()));
     }
 
     AssertionError fail(Facts facts, @Nullable Object expected, @Nullable Object actual) {
+        settle();
         return withCause(Failures.of(withSession(facts), context(), expected, actual));
     }
 
@@ -117,7 +126,19 @@ final class LiveSession {
         return WebSocketFailures.context(handshake.exchange(), channel);
     }
 
+    /**
+     * Once the server has closed the session, waits (briefly) until the app's side has finished:
+     * Jetty sends the close frame before it reports what the endpoint threw.
+     */
+    void settle() {
+        if (channel.isFinished() || closedByTest) {
+            channel.connection().awaitAppSideClosed(System.nanoTime()
+                    + Math.min(SETTLE_NANOS, settings.timeout().toNanos()));
+        }
+    }
+
     @Nullable Throwable serverException() {
+        settle();
         Throwable thrown = channel.connection().serverException();
         if (thrown != null) {
             exceptionReported = true;
@@ -126,6 +147,7 @@ final class LiveSession {
     }
 
     void markExceptionSeen() {
+        settle();
         if (channel.connection().serverException() != null) {
             exceptionReported = true;
         }
@@ -146,6 +168,7 @@ final class LiveSession {
         }
         closedByTest = true;
         channel.close(code, reason, System.nanoTime() + timeout.toNanos());
+        settle();
         Throwable thrown = channel.connection().serverException();
         if (thrown != null && !exceptionReported && settings.rethrowServerExceptions()) {
             exceptionReported = true;

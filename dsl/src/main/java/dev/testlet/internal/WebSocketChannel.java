@@ -30,7 +30,7 @@ public final class WebSocketChannel {
     /** A whole message from the server. */
     public record Message(boolean text, byte[] payload, int fragments) {}
 
-    private static final Object STOP = new Object();
+    private final Object stop = new Object();
 
     private final UpgradedConnection connection;
     private final WebSocketTranscript transcript = new WebSocketTranscript();
@@ -101,7 +101,7 @@ public final class WebSocketChannel {
         try {
             while (true) {
                 Object next = outbox.poll(1, TimeUnit.SECONDS);
-                if (next == STOP || (next == null && !connection.isOpen())) {
+                if (next == stop || (next == null && !connection.isOpen())) {
                     return;
                 }
                 if (next instanceof ByteBuffer frame && connection.isOpen()) {
@@ -366,7 +366,7 @@ public final class WebSocketChannel {
                 }
             }
         } finally {
-            outbox.add(STOP);
+            outbox.add(stop);
             connection.close();
         }
     }

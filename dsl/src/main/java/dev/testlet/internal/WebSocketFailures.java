@@ -42,20 +42,33 @@ public final class WebSocketFailures {
      * @return the text
      */
     public static String context(Exchange handshake, WebSocketChannel channel) {
+        return context(handshake, channel.connection().serverException(), channel.connection().serverLog(),
+                channel.transcript());
+    }
+
+    /**
+     * The context of a failure, from its parts.
+     *
+     * @param handshake the handshake exchange
+     * @param thrown what the endpoint threw, or null
+     * @param log what the app logged during the session
+     * @param transcript the frames
+     * @return the text
+     */
+    public static String context(Exchange handshake, @Nullable Throwable thrown, List<ServerLogRecord> log,
+            WebSocketTranscript transcript) {
         StringBuilder out = new StringBuilder();
         handshake(out, handshake);
-        Throwable thrown = channel.connection().serverException();
         if (thrown != null) {
             out.append("\n--- server exception (thrown by the endpoint) ---\n").append(endpointStackOf(thrown));
         }
-        List<ServerLogRecord> log = channel.connection().serverLog();
         if (!log.isEmpty()) {
             out.append("\n--- server log of this session ---\n");
             for (ServerLogRecord r : log) {
                 out.append(r).append('\n');
             }
         }
-        out.append('\n').append(channel.transcript().render(title(handshake.request())));
+        out.append('\n').append(transcript.render(title(handshake.request())));
         return out.toString();
     }
 

@@ -69,9 +69,17 @@ final class TrackedFrameHandler implements FrameHandler {
         }
         InFlight previous = enter();
         try {
-            delegate.onClosed(closeStatus, callback);
+            // An exception from the endpoint's @OnClose only fails this callback.
+            delegate.onClosed(closeStatus, new Callback.Nested(callback) {
+                @Override
+                public void failed(Throwable x) {
+                    record(x);
+                    super.failed(x);
+                }
+            });
         } finally {
             exit(previous);
+            session.endpointClosed();
         }
     }
 

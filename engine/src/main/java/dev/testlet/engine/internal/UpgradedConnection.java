@@ -72,6 +72,27 @@ public final class UpgradedConnection implements AutoCloseable {
         return session == null ? null : session.serverException();
     }
 
+    /**
+     * Waits until the app's side of the session has closed, so that what its endpoint threw while
+     * closing has been recorded (Jetty sends the close frame first and reports the error after).
+     * Returns at once over a network.
+     *
+     * @param deadlineNanos when to stop waiting
+     * @return true when the app's side is closed (or cannot be seen)
+     */
+    public boolean awaitAppSideClosed(long deadlineNanos) {
+        if (session == null) {
+            return true;
+        }
+        while (!session.isEndpointClosed()) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        return true;
+    }
+
     /** What the app logged while handling this session (in-process only; at most 500 records). */
     public List<ServerLogRecord> serverLog() {
         return session == null ? List.of() : session.log();
