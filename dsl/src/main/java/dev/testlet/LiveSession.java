@@ -71,7 +71,7 @@ final class LiveSession {
                         + " read before (see the transcript)")
                 .and("endpoint thread", dump == null ? "none is inside the endpoint now" : dump)
                 .and("to wait longer", "ws.withTimeout(Duration), given().timeout(Duration) or client.withTimeout(Duration)");
-        if (messagesRead > 0) {
+        if (messagesRead > 0 && awaited.contains("JSON")) {
             facts.and("note", "each receive... and expect... reads the next message; to check several values of one"
                     + " message, use receiveJson() and assert on it, or expectJson(\"\", wholeMessage)");
         }

@@ -265,4 +265,19 @@ class WebSocketTest {
             assertThat(ws.handshake().exchange().request().target()).isEqualTo("/ws/rooms/tea%20room");
         }
     }
+
+    @Test
+    void the_same_sessions_work_against_a_server_on_a_real_port() throws Exception {
+        try (dev.testlet.fixtures.RealServer server = new dev.testlet.fixtures.RealServer(WebSocketEndpoints.builder().build());
+             TestClient remote = Testlet.connect(server.uri("/"))) {
+            try (WebSocketSession ws = remote.given().websocket("/ws/welcome")) {
+                ws.expectText("welcome").expectText("second");
+            }
+            try (WebSocketSession ws = remote.given().websocket("/ws/echo")) {
+                ws.sendText("over tcp").expectText("Echo: over tcp");
+                ws.sendText("boom").expectClose(1003);
+                assertThat(ws.serverException()).as("not visible from outside").isNull();
+            }
+        }
+    }
 }
