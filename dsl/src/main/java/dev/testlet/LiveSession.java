@@ -33,8 +33,25 @@ final class LiveSession {
         this.settings = settings;
         this.handshake = handshake;
         this.channel = new WebSocketChannel(connection);
-        connection.onAppStop(() -> channel.close(1000, "", System.nanoTime()
-                + Math.min(APP_STOP_CLOSE_NANOS, settings.timeout().toNanos())));
+        connection.onAppStop(this::closeIfLeftOpen);
+    }
+
+    /**
+     * Closes the session with 1000 if the test left it open, quietly (the test has ended, or the app
+     * is stopping), waiting at most a couple of seconds for the server's answer.
+     *
+     * @return what was left open, for the warning; null when the test had closed it
+     */
+    @Nullable String closeIfLeftOpen() {
+        if (closedByTest) {
+            return null;
+        }
+        closedByTest = true;
+        channel.close(1000, "", System.nanoTime() + Math.min(APP_STOP_CLOSE_NANOS, settings.timeout().toNanos()));
+        settle();
+        Throwable thrown = channel.connection().serverException();
+        return "WebSocket session " + title() + (thrown != null && !exceptionReported
+                ? " (its endpoint threw " + thrown + ", which the test never saw)" : "");
     }
 
     String title() {

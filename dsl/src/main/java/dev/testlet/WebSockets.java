@@ -49,7 +49,9 @@ final class WebSockets {
                     .and("but", problem).and("request", plan.method() + " " + plan.target()),
                     settings.formatter().format(exchange));
         }
-        return new WebSocketSession(new LiveSession(settings, response, connection), plan.timeout());
+        LiveSession live = new LiveSession(settings, response, connection);
+        TestBinding.openedIfBound(live::closeIfLeftOpen);
+        return new WebSocketSession(live, plan.timeout());
     }
 
     private static Handshake upgrade(ClientSettings settings, RequestPlan plan) {

@@ -64,6 +64,29 @@ class WebSocketFailureTest {
     }
 
     @Test
+    void a_message_that_is_not_json_fails_a_json_expectation() {
+        try (WebSocketSession ws = client.given().websocket("/ws/echo")) {
+            ws.sendText("plain");
+
+            expectFailure(() -> ws.expectJson("/type", "pong"))
+                    .hasFact("expected", "a JSON message, for expectJson(\"/type\", ...)")
+                    .hasFactContaining("but", "it is not JSON")
+                    .hasFact("message", "a text message \"Echo: plain\"");
+        }
+    }
+
+    @Test
+    void two_json_expectations_read_two_messages_and_the_timeout_says_so() {
+        try (WebSocketSession ws = client.given().websocket("/ws/json").withTimeout(Duration.ofMillis(100))) {
+            ws.sendJson(java.util.Map.of("type", "ping", "id", 1)).expectJson("/type", "pong");
+
+            expectFailure(() -> ws.expectJson("/id", 1))
+                    .hasFact("waiting for", "a JSON message with /id = 1")
+                    .hasFactContaining("note", "reads the next message");
+        }
+    }
+
+    @Test
     void expect_binary_and_receive_text_fail_on_the_other_kind() {
         try (WebSocketSession ws = client.given().websocket("/ws/echo")) {
             ws.sendText("hi");

@@ -68,10 +68,17 @@ public final class WebSocketChannel {
      * @throws IllegalStateException when the client already sent its close frame
      */
     public void send(int opcode, boolean fin, byte[] payload) {
+        if (!trySend(opcode, fin, payload)) {
+            throw new IllegalStateException("the session is closed (the client sent close "
+                    + java.util.Objects.requireNonNull(closeSent).describe() + ")");
+        }
+    }
+
+    /** Sends one frame unless the client already sent its close frame; false when it did. */
+    private boolean trySend(int opcode, boolean fin, byte[] payload) {
         synchronized (sending) {
-            WebSocketFrames.Close sent = closeSent;
-            if (sent != null) {
-                throw new IllegalStateException("the session is closed (the client sent close " + sent.describe() + ")");
+            if (closeSent != null) {
+                return false;
             }
             if (opcode == WebSocketFrames.CLOSE) {
                 closeSent = payload.length < 2 ? new WebSocketFrames.Close(1005, "")
@@ -80,6 +87,7 @@ public final class WebSocketChannel {
             }
             transcript.sent(opcode, fin, payload);
             outbox.add(WebSocketFrames.encode(opcode, fin, payload));
+            return true;
         }
     }
 
@@ -90,11 +98,7 @@ public final class WebSocketChannel {
      * @param reason the reason
      */
     public void sendClose(int code, String reason) {
-        synchronized (sending) {
-            if (closeSent == null) {
-                send(WebSocketFrames.CLOSE, true, code < 0 ? new byte[0] : WebSocketFrames.closePayload(code, reason));
-            }
-        }
+        trySend(WebSocketFrames.CLOSE, true, code < 0 ? new byte[0] : WebSocketFrames.closePayload(code, reason));
     }
 
     private void writeLoop() {
@@ -255,11 +259,7 @@ public final class WebSocketChannel {
     private void handle(WebSocketFrames.Frame frame) {
         transcript.received(frame);
         switch (frame.opcode()) {
-            case WebSocketFrames.PING -> {
-                if (closeSent == null) {
-                    send(WebSocketFrames.PONG, true, frame.payload());
-                }
-            }
+            case WebSocketFrames.PING -> trySend(WebSocketFrames.PONG, true, frame.payload());
             case WebSocketFrames.PONG -> pongs.add(frame.payload());
             case WebSocketFrames.CLOSE -> onClose(frame.payload());
             default -> {
