@@ -268,8 +268,8 @@ class WebSocketTest {
 
     @Test
     void the_same_sessions_work_against_a_server_on_a_real_port() throws Exception {
-        try (dev.testlet.fixtures.RealServer server = new dev.testlet.fixtures.RealServer(WebSocketEndpoints.builder().build());
-             TestClient remote = Testlet.connect(server.uri("/"))) {
+        dev.testlet.fixtures.RealServer server = new dev.testlet.fixtures.RealServer(WebSocketEndpoints.builder().build());
+        try (TestClient remote = Testlet.connect(server.uri("/"))) {
             try (WebSocketSession ws = remote.given().websocket("/ws/welcome")) {
                 ws.expectText("welcome").expectText("second");
             }
@@ -278,6 +278,8 @@ class WebSocketTest {
                 ws.sendText("boom").expectClose(1003);
                 assertThat(ws.serverException()).as("not visible from outside").isNull();
             }
+        } finally {
+            server.close();
         }
     }
 }

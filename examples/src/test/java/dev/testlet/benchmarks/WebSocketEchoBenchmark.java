@@ -38,7 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the endpoint on it), {@code takeOutput} until the 13-byte echo frame is there.</li>
  * </ul>
  *
- * Target (DESIGN.md): the DSL's median under 20 µs.
+ * Target (DESIGN.md): the DSL's median under 20 µs. Measured once on the 2-core build machine (JDK 25,
+ * 1 fork, 3 × 2 s warm-up, 5 × 2 s measurement): {@code dslEcho} median 11.3 µs (p90 27 µs),
+ * {@code rawEcho} median 2.6 µs. With the frame written inline on the test thread instead of on the
+ * session's writer thread, the DSL's median was 3.2 µs; the DSL pays the hand-off so that an endpoint
+ * that blocks, or answers with more than the connection buffers, can never hang the test.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
