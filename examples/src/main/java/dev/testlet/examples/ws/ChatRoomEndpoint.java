@@ -6,7 +6,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,47 +13,37 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A chat room per path: {@code /ws/chat/{room}?user=alice}. Joining is answered with
  * {@code {"type":"welcome","room":"lobby"}}; every text a member sends is broadcast to every member
- * of the room (the sender too) as {@code {"type":"message","from":"alice","text":"hi"}}.
+ * of the room (the sender too) as {@code {"type":"message","from":"alice","text":"hi"}}. The rooms
+ * come from the app ({@link RealtimeApp} registers the endpoint with them).
  */
 @ServerEndpoint("/ws/chat/{room}")
 public class ChatRoomEndpoint {
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ChatRooms rooms;
+    private volatile String room = "";
+    private volatile String user = "anonymous";
+
+    ChatRoomEndpoint(ChatRooms rooms) {
+        this.rooms = rooms;
+    }
 
     @OnOpen
-    public void onOpen(Session session, @PathParam("room") String room) throws IOException {
-        List<String> user = session.getRequestParameterMap().get("user");
-        session.getUserProperties().put("room", room);
-        session.getUserProperties().put("user", user == null ? "anonymous" : user.get(0));
-        send(session, json.writeValueAsString(Map.of("type", "welcome", "room", room)));
+    public void onOpen(Session session, @PathParam("room") String room) {
+        List<String> users = session.getRequestParameterMap().get("user");
+        this.room = room;
+        this.user = users == null ? "anonymous" : users.get(0);
+        rooms.join(room, session);   // first: once welcomed, a member gets every broadcast
+        ChatRooms.send(session, json.writeValueAsString(Map.of("type", "welcome", "room", room)));
     }
 
     @OnMessage
-    public void onMessage(Session session, String text) {
-        Object room = session.getUserProperties().get("room");
-        String message = json.writeValueAsString(Map.of("type", "message",
-                "from", session.getUserProperties().get("user"), "text", text));
-        for (Session member : session.getOpenSessions()) {
-            if (room.equals(member.getUserProperties().get("room"))) {
-                try {
-                    send(member, message);
-                } catch (IOException e) {
-                    // that member has gone; the others still get the message
-                }
-            }
-        }
+    public void onMessage(String text) {
+        rooms.broadcast(room, json.writeValueAsString(Map.of("type", "message", "from", user, "text", text)));
     }
 
     @OnClose
     public void onClose(Session session) {
-        session.getUserProperties().clear();
-    }
-
-    private static void send(Session session, String text) throws IOException {
-        synchronized (session) {
-            if (session.isOpen()) {
-                session.getBasicRemote().sendText(text);
-            }
-        }
+        rooms.leave(room, session);
     }
 }

@@ -28,7 +28,7 @@ public final class RealtimeApp {
     private RealtimeApp() {}
 
     /**
-     * The app, with a new notification hub: build one per start.
+     * The app, with a new notification hub and new chat rooms: build one per start.
      *
      * @return the app
      */
@@ -45,10 +45,19 @@ public final class RealtimeApp {
                     }
                 })
                 .build();
+        ChatRooms rooms = new ChatRooms();
+        ServerEndpointConfig chat = ServerEndpointConfig.Builder.create(ChatRoomEndpoint.class, "/ws/chat/{room}")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> type) {
+                        return type.cast(new ChatRoomEndpoint(rooms));
+                    }
+                })
+                .build();
         return ServletApp.builder()
                 .websocket(EchoEndpoint.class)
                 .websocket(PingPongEndpoint.class)
-                .websocket(ChatRoomEndpoint.class)
+                .websocket(chat)
                 .websocket(notifications)
                 .servlet("/notify/*", new NotifyServlet(hub))
                 .build();
