@@ -479,6 +479,34 @@ public final class AsyncRequestSpec {
         return client.submit(describe(method, path) + " (stream)", () -> spec.stream(method, path, pathValues));
     }
 
+    /**
+     * Opens a WebSocket session on a virtual thread.
+     *
+     * <pre>{@code
+     * CompletableFuture<WebSocketSession> opening = client.async().given().websocket("/ws/chat");
+     * try (WebSocketSession ws = opening.join()) { ws.expectText("welcome"); }
+     * }</pre>
+     *
+     * @param path the endpoint's path
+     * @return the future session; a refused handshake completes it with a {@link WebSocketHandshakeException}
+     */
+    public CompletableFuture<WebSocketSession> websocket(String path) {
+        return client.submit(describe("WebSocket", path), () -> spec.websocket(path));
+    }
+
+    /**
+     * Opens a WebSocket session on a path template, on a virtual thread.
+     *
+     * <pre>{@code client.async().given().websocket("/ws/rooms/{room}", "lobby")}</pre>
+     *
+     * @param path the path with placeholders
+     * @param pathValues one value per placeholder
+     * @return the future session
+     */
+    public CompletableFuture<WebSocketSession> websocket(String path, Object... pathValues) {
+        return client.submit(describe("WebSocket", path), () -> spec.websocket(path, pathValues));
+    }
+
     private static String describe(String method, String path) {
         return method + " " + path;
     }

@@ -594,6 +594,49 @@ public final class RequestSpec {
     }
 
     /**
+     * Opens a WebSocket session: a real HTTP/1.1 upgrade through Jetty, with this spec's headers,
+     * query parameters and cookies (and the client's) on the handshake. Ask for subprotocols with
+     * {@code header("Sec-WebSocket-Protocol", "v2.chat, v1.chat")}; read the chosen one with
+     * {@link WebSocketSession#subprotocol()}. The spec's timeout (or the client's) is the session's.
+     *
+     * <pre>{@code
+     * try (WebSocketSession ws = client.given().websocket("/ws/echo")) {
+     *     ws.sendText("hello").expectText("Echo: hello");
+     * }
+     * }</pre>
+     *
+     * @param path the endpoint's path, relative to the app's context path
+     * @return the open session; close it when done
+     * @throws WebSocketHandshakeException when the server answers with something other than 101,
+     *     with that response
+     */
+    public WebSocketSession websocket(String path) {
+        return openWebSocket(path, NO_VALUES);
+    }
+
+    /**
+     * Opens a WebSocket session on a path template.
+     *
+     * <pre>{@code client.given().websocket("/ws/rooms/{room}", "lobby")}</pre>
+     *
+     * @param path the path with {@code {name}} placeholders
+     * @param pathValues one value per placeholder, in order
+     * @return the open session
+     * @throws WebSocketHandshakeException when the server refuses the handshake
+     */
+    public WebSocketSession websocket(String path, Object... pathValues) {
+        return openWebSocket(path, pathValues);
+    }
+
+    private WebSocketSession openWebSocket(String path, Object[] pathValues) {
+        if (!(data.body() instanceof RequestBody.None)) {
+            throw new IllegalStateException("a WebSocket handshake has no body, but this spec has " + data.body().describe()
+                    + "; send data after the handshake with ws.sendText, ws.sendJson or ws.sendBinary");
+        }
+        return WebSockets.open(settings, toPlan("GET", path, pathValues));
+    }
+
+    /**
      * The plan this spec would send, without sending it: to print it, or to send it later with
      * {@link TestClient#execute(RequestPlan)}.
      *

@@ -25,7 +25,20 @@ public final class TestBinding {
     private final Object client;
     private final String testName;
     private final Deque<Exchange> exchanges = new ArrayDeque<>();
+    private final List<Leftover> opened = new ArrayList<>();
     private int dropped;
+
+    /** Something a test opened that must not outlive it (a WebSocket session). */
+    @FunctionalInterface
+    public interface Leftover {
+
+        /**
+         * Closes it if the test left it open.
+         *
+         * @return what was left open ("WebSocket session GET /ws/chat"), or null when it was closed
+         */
+        @Nullable String closeIfOpen();
+    }
 
     /**
      * A binding for one test.
@@ -71,6 +84,41 @@ public final class TestBinding {
         if (binding != null) {
             binding.record(exchange);
         }
+    }
+
+    /**
+     * Remembers something the current test opened, if a test is bound, to close it when the test ends.
+     *
+     * @param leftover how to close it
+     */
+    public static void openedIfBound(Leftover leftover) {
+        TestBinding binding = CURRENT.get();
+        if (binding != null) {
+            synchronized (binding) {
+                binding.opened.add(leftover);
+            }
+        }
+    }
+
+    /**
+     * Closes what the test opened and left open.
+     *
+     * @return what was left open, one description each
+     */
+    public List<String> closeLeftovers() {
+        List<Leftover> all;
+        synchronized (this) {
+            all = new ArrayList<>(opened);
+            opened.clear();
+        }
+        List<String> left = new ArrayList<>();
+        for (Leftover each : all) {
+            String description = each.closeIfOpen();
+            if (description != null) {
+                left.add(description);
+            }
+        }
+        return left;
     }
 
     /** The bound client. */

@@ -5,6 +5,7 @@ import dev.testlet.Testlet;
 import dev.testlet.engine.ServletApp;
 import dev.testlet.internal.TestBinding;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -166,6 +167,16 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     public void afterEach(ExtensionContext context) {
         TestBinding.unbind();
         ExtensionContext.Store store = context.getStore(namespace());
+        TestBinding binding = store.get(BINDING, TestBinding.class);
+        if (binding != null) {
+            List<String> left = binding.closeLeftovers();
+            if (!left.isEmpty()) {
+                System.getLogger(TestletExtension.class.getName()).log(System.Logger.Level.WARNING,
+                        context.getDisplayName() + " left " + String.join(", ", left) + " open; Testlet closed "
+                                + (left.size() == 1 ? "it" : "them") + " (close code 1000). Close sessions in the"
+                                + " test: try (WebSocketSession ws = ...) { } in Java, ws.use { } in Kotlin.");
+            }
+        }
         TestClient client = store.remove(TEST_CLIENT, TestClient.class);
         if (client != null && !client.isClosed()) {
             client.clearOverrides();

@@ -49,6 +49,8 @@ final class ContextInstaller {
         void apply(ServletContextHandler context) throws Exception;
     }
 
+    private static final String WEBSOCKET_UPGRADE_FILTER = "org.eclipse.jetty.ee10.websocket.servlet.WebSocketUpgradeFilter";
+
     private static final List<Class<?>> LISTENER_TYPES = List.of(
             ServletContextListener.class, ServletContextAttributeListener.class, ServletRequestListener.class,
             ServletRequestAttributeListener.class, HttpSessionListener.class, HttpSessionAttributeListener.class,
@@ -139,6 +141,11 @@ final class ContextInstaller {
                 FilterHolder holder = filter instanceof Filter f
                         ? new FilterHolder(f)
                         : new FilterHolder((Class<? extends Filter>) filter);
+                if (type.getName().equals(WEBSOCKET_UPGRADE_FILTER)) {
+                    // Jetty finds its upgrade filter by this name; mapped here, after the app's own
+                    // filters, it no longer goes first, so those filters see (and may refuse) handshakes.
+                    holder.setName(WEBSOCKET_UPGRADE_FILTER);
+                }
                 WebFilter annotation = type.getAnnotation(WebFilter.class);
                 holder.setAsyncSupported(annotation == null || annotation.asyncSupported());
                 if (annotation != null) {

@@ -227,6 +227,12 @@ public final class ServletApp {
          *
          * <pre>{@code builder.websocket(EchoEndpoint.class)}</pre>
          *
+         * <p>As in production, Jetty upgrades a handshake before the app's filters run, so a filter
+         * on the endpoint's path never sees it. To let filters guard handshakes (a 403 from an auth
+         * filter), map Jetty's upgrade filter after them:
+         * {@code .filter("/ws/*", AuthFilter.class).filter("/*", WebSocketUpgradeFilter.class)}
+         * ({@code org.eclipse.jetty.ee10.websocket.servlet.WebSocketUpgradeFilter}).
+         *
          * @param endpointClass the annotated endpoint class
          * @return this builder
          */

@@ -69,6 +69,7 @@ public record Handshake(Exchange exchange, @Nullable UpgradedConnection connecti
             onClose.run();
             return new Handshake(exchange, null);
         }
-        return new Handshake(exchange, new UpgradedConnection(wire, leftover == null ? ByteBuffer.allocate(0) : leftover, onClose));
+        return new Handshake(exchange, new UpgradedConnection(wire, leftover == null ? ByteBuffer.allocate(0) : leftover,
+                plan, inFlight, onClose));
     }
 }

@@ -33,6 +33,7 @@ public final class InFlight implements Deadline {
     private volatile @Nullable Throwable serverException;
     private volatile @Nullable String handlerDump;
     private volatile boolean interruptDelivered;
+    private volatile boolean endpointClosed;
     private final List<ServerLogRecord> log = new ArrayList<>(0);
 
     InFlight(RequestPlan plan, Thread caller, long startNanos, long deadlineNanos) {
@@ -91,6 +92,15 @@ public final class InFlight implements Deadline {
 
     @Nullable Throwable serverException() {
         return serverException;
+    }
+
+    /** For a WebSocket session: Jetty has closed the endpoint's side (its errors are recorded by now). */
+    void endpointClosed() {
+        endpointClosed = true;
+    }
+
+    boolean isEndpointClosed() {
+        return endpointClosed;
     }
 
     void recordLog(ServerLogRecord record) {

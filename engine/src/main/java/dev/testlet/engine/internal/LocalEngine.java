@@ -52,6 +52,7 @@ public final class LocalEngine implements Engine {
     private final LogCapture logs = new LogCapture();
     private final BackgroundWork background = new BackgroundWork();
     private final TrackedExecutorService appExecutor = new TrackedExecutorService(background);
+    private final java.util.Map<LocalWire, UpgradedConnection> upgraded = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private LocalEngine(ServletApp app) {
@@ -112,6 +113,10 @@ public final class LocalEngine implements Engine {
     }
 
     private void startServer(Duration timeout) {
+        if (app.usesWebSockets()) {
+            // Ahead of the app's own Jakarta WebSocket initializer, so it sees every endpoint mapping.
+            context.addServletContainerInitializer(new WebSocketTracking(this::inFlightOf, logs));
+        }
         try {
             app.installInto(context);
         } catch (RuntimeException e) {
@@ -205,7 +210,18 @@ public final class LocalEngine implements Engine {
         LocalWire wire = wires.openBounded(STREAM_BUFFER);
         InFlight inFlight = new InFlight(sent, true, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
         wire.carry(inFlight);
-        return Handshake.perform(wire, RequestEncoder.encode(sent), sent, inFlight, () -> wires.discard(wire));
+        Handshake handshake = Handshake.perform(wire, RequestEncoder.encode(sent), sent, inFlight, () -> {
+            upgraded.remove(wire);
+            wires.discard(wire);
+        });
+        UpgradedConnection connection = handshake.connection();
+        if (connection != null) {
+            upgraded.put(wire, connection);
+            if (!connection.isOpen()) {
+                upgraded.remove(wire);
+            }
+        }
+        return handshake;
     }
 
     private void readResponse(LocalWire wire, ResponseReader reader, InFlight inFlight) {
@@ -236,10 +252,11 @@ public final class LocalEngine implements Engine {
 
     private @Nullable InFlight inFlightOf(ServletRequest request) {
         ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
-        if (jettyRequest == null) {
-            return null;
-        }
-        Connection connection = jettyRequest.getConnectionMetaData().getConnection();
+        return jettyRequest == null ? null : inFlightOf(jettyRequest);
+    }
+
+    private @Nullable InFlight inFlightOf(org.eclipse.jetty.server.Request request) {
+        Connection connection = request.getConnectionMetaData().getConnection();
         LocalWire wire = connection == null ? null : wires.wireOf(connection.getEndPoint());
         return wire == null ? null : wire.current();
     }
@@ -338,6 +355,7 @@ public final class LocalEngine implements Engine {
         if (closed) {
             return;
         }
+        closeUpgradedConnections();
         RuntimeException unfinished = null;
         try {
             awaitBackgroundTasks(RequestPlan.DEFAULT_TIMEOUT);
@@ -355,6 +373,32 @@ public final class LocalEngine implements Engine {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * Closes the WebSocket sessions a test left open, each with its client's close frame, and
+     * reports them: a forgotten session is not an error of the app, but it is worth a warning.
+     */
+    private void closeUpgradedConnections() {
+        java.util.List<String> left = new java.util.ArrayList<>();
+        for (UpgradedConnection connection : java.util.List.copyOf(upgraded.values())) {
+            if (connection.isOpen()) {
+                left.add(connection.request().method() + " " + connection.request().target());
+            }
+            try {
+                connection.closeForAppStop();
+            } catch (RuntimeException e) {
+                left.add("(closing it failed: " + e + ")");
+            }
+        }
+        upgraded.clear();
+        if (!left.isEmpty()) {
+            System.getLogger(LocalEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    left.size() + " WebSocket session(s) of " + describe() + " were still open when the app stopped,"
+                            + " so Testlet closed them (close code 1000): " + String.join(", ", left)
+                            + ". Close a session when the test is done with it: try (WebSocketSession ws = ...) { }"
+                            + " in Java, ws.use { } in Kotlin.");
         }
     }
 

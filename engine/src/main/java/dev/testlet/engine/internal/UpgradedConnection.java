@@ -1,22 +1,31 @@
 package dev.testlet.engine.internal;
 
+import dev.testlet.engine.RequestPlan;
+import dev.testlet.engine.ServerLogRecord;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A connection after {@code 101 Switching Protocols}: raw bytes both ways (WebSocket frames,
  * framed by the caller). Bytes the server sent in the same chunk as the 101 come first.
+ * In-process, it also knows what the app's endpoint threw and logged, and which thread runs it now.
  */
 public final class UpgradedConnection implements AutoCloseable {
 
     private final Wire wire;
+    private final RequestPlan plan;
+    private final @Nullable InFlight session;
     private final Runnable onClose;
     private @Nullable ByteBuffer leftover;
+    private volatile @Nullable Runnable onAppStop;
     private volatile boolean closed;
 
-    UpgradedConnection(Wire wire, ByteBuffer leftover, Runnable onClose) {
+    UpgradedConnection(Wire wire, ByteBuffer leftover, RequestPlan plan, @Nullable InFlight session, Runnable onClose) {
         this.wire = wire;
         this.leftover = leftover.hasRemaining() ? copyOf(leftover) : null;
+        this.plan = plan;
+        this.session = session;
         this.onClose = onClose;
     }
 
@@ -46,6 +55,79 @@ public final class UpgradedConnection implements AutoCloseable {
         }
         ByteBuffer chunk = wire.read(deadlineNanos);
         return chunk == null || !chunk.hasRemaining() ? chunk : copyOf(chunk);
+    }
+
+    /** The handshake request that opened this connection. */
+    public RequestPlan request() {
+        return plan;
+    }
+
+    /**
+     * The first exception the app's endpoint threw in this session (in-process only; Jetty itself
+     * sends only a close frame for it).
+     *
+     * @return the exception, or null
+     */
+    public @Nullable Throwable serverException() {
+        return session == null ? null : session.serverException();
+    }
+
+    /**
+     * Waits until the app's side of the session has closed, so that what its endpoint threw while
+     * closing has been recorded (Jetty sends the close frame first and reports the error after).
+     * Returns at once over a network.
+     *
+     * @param deadlineNanos when to stop waiting
+     * @return true when the app's side is closed (or cannot be seen)
+     */
+    public boolean awaitAppSideClosed(long deadlineNanos) {
+        if (session == null) {
+            return true;
+        }
+        while (!session.isEndpointClosed()) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        return true;
+    }
+
+    /** What the app logged while handling this session (in-process only; at most 500 records). */
+    public List<ServerLogRecord> serverLog() {
+        return session == null ? List.of() : session.log();
+    }
+
+    /**
+     * Where the thread running the app's endpoint for this session is now, if one is inside it.
+     *
+     * @return the thread's name, state and stack; null when no thread is running the endpoint
+     */
+    public @Nullable String handlerDump() {
+        Thread handler = session == null ? null : session.handler();
+        return handler == null ? null : ThreadDump.of(handler);
+    }
+
+    /**
+     * What to do if the app stops while this connection is still open: the WebSocket client sends
+     * its close frame here. Without it, the connection is just dropped.
+     *
+     * @param action the graceful close; must return within a few seconds
+     */
+    public void onAppStop(Runnable action) {
+        onAppStop = action;
+    }
+
+    /** Runs the graceful close given to {@link #onAppStop(Runnable)}, then closes. */
+    void closeForAppStop() {
+        Runnable action = onAppStop;
+        try {
+            if (action != null && isOpen()) {
+                action.run();
+            }
+        } finally {
+            close();
+        }
     }
 
     /** Whether the connection is open. */
