@@ -25,11 +25,23 @@ final class FrontFilter implements Filter {
     private final Function<ServletRequest, @Nullable InFlight> lookup;
     private final LogCapture logs;
     private final BackgroundWork background;
+    private final BackgroundWork live;
 
-    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup, LogCapture logs, BackgroundWork background) {
+    /**
+     * The filter.
+     *
+     * @param lookup finds the in-flight record of a request
+     * @param logs binds the handling thread for log capture
+     * @param background where ordinary requests' async contexts are tracked
+     * @param live where the handlers and async contexts of streams and WebSockets are tracked, so the
+     *     app's shutdown can wait until they saw their client go
+     */
+    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup, LogCapture logs, BackgroundWork background,
+            BackgroundWork live) {
         this.lookup = lookup;
         this.logs = logs;
         this.background = background;
+        this.live = live;
     }
 
     @Override
@@ -42,6 +54,10 @@ final class FrontFilter implements Filter {
         }
         inFlight.enterHandler(Thread.currentThread());
         InFlight previous = logs.bind(inFlight);
+        Object handling = new Object();
+        if (inFlight.isLive()) {
+            live.started(handling, "the handler of " + describe(inFlight), Thread.currentThread());
+        }
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error e) {
@@ -50,22 +66,28 @@ final class FrontFilter implements Filter {
         } finally {
             logs.restore(previous);
             inFlight.exitHandler();
-            if (request.isAsyncStarted() && !inFlight.isLive() && request.getAttribute(TRACKED) == null) {
-                track(request, inFlight);
+            live.finished(handling);
+            if (request.isAsyncStarted() && request.getAttribute(TRACKED) == null) {
+                // A live exchange's async context is the test's to end (by closing it), not background
+                // work to wait for; it is tracked apart, for the app's shutdown.
+                track(request, inFlight, inFlight.isLive() ? live : background);
             }
         }
     }
 
-    /** Tracks an async context as background work until it completes. */
-    private void track(ServletRequest request, InFlight inFlight) {
+    private static String describe(InFlight inFlight) {
+        return inFlight.plan().method() + " " + inFlight.plan().target();
+    }
+
+    /** Tracks an async context until it completes. */
+    private static void track(ServletRequest request, InFlight inFlight, BackgroundWork work) {
         request.setAttribute(TRACKED, Boolean.TRUE);
         Object key = new Object();
-        background.started(key, "async context of " + inFlight.plan().method() + " " + inFlight.plan().target()
-                + " (not completed yet)", null);
+        work.started(key, "async context of " + describe(inFlight) + " (not completed yet)", null);
         request.getAsyncContext().addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
-                background.finished(key);
+                work.finished(key);
             }
 
             @Override

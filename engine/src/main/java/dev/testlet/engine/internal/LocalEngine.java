@@ -41,6 +41,9 @@ public final class LocalEngine implements Engine {
     /** Output a stream or WebSocket may buffer before the server's writes wait for the test to read. */
     private static final int STREAM_BUFFER = 256 * 1024;
 
+    /** How long shutdown waits for stream handlers to notice their client went away. */
+    private static final Duration LIVE_WIND_DOWN = Duration.ofSeconds(5);
+
     private final ServletApp app;
     private final Server server;
     private final LocalConnector connector;
@@ -51,6 +54,10 @@ public final class LocalEngine implements Engine {
     private final String basePath;
     private final LogCapture logs = new LogCapture();
     private final BackgroundWork background = new BackgroundWork();
+    /** The handlers and async contexts of streams and WebSockets, which shutdown lets wind down. */
+    private final BackgroundWork live = new BackgroundWork();
+    /** Wires of streams and WebSockets, closed first when the app stops. */
+    private final java.util.Set<LocalWire> liveWires = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final TrackedExecutorService appExecutor = new TrackedExecutorService(background);
     private final java.util.Map<LocalWire, UpgradedConnection> upgraded = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -69,7 +76,7 @@ public final class LocalEngine implements Engine {
         server.addConnector(connector);
         context = new TestletContextHandler();
         context.setAttribute(BACKGROUND_EXECUTOR, appExecutor);
-        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf, logs, background));
+        FilterHolder front = new FilterHolder(new FrontFilter(this::inFlightOf, logs, background, live));
         front.setName("testlet");
         front.setAsyncSupported(true);
         context.addFilter(front, "/*", EnumSet.allOf(DispatcherType.class));
@@ -198,9 +205,13 @@ public final class LocalEngine implements Engine {
         checkOpen(plan);
         RequestPlan sent = RequestEncoder.complete(plan, HOST);
         LocalWire wire = wires.openBounded(STREAM_BUFFER);
+        liveWires.add(wire);
         InFlight inFlight = new InFlight(sent, true, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
         wire.carry(inFlight);
-        return StreamingExchange.open(wire, RequestEncoder.encode(sent), sent, inFlight, () -> wires.discard(wire));
+        return StreamingExchange.open(wire, RequestEncoder.encode(sent), sent, inFlight, () -> {
+            liveWires.remove(wire);
+            wires.discard(wire);
+        });
     }
 
     @Override
@@ -208,10 +219,12 @@ public final class LocalEngine implements Engine {
         checkOpen(plan);
         RequestPlan sent = RequestEncoder.complete(plan, HOST);
         LocalWire wire = wires.openBounded(STREAM_BUFFER);
+        liveWires.add(wire);
         InFlight inFlight = new InFlight(sent, true, Thread.currentThread(), System.nanoTime(), Long.MAX_VALUE);
         wire.carry(inFlight);
         Handshake handshake = Handshake.perform(wire, RequestEncoder.encode(sent), sent, inFlight, () -> {
             upgraded.remove(wire);
+            liveWires.remove(wire);
             wires.discard(wire);
         });
         UpgradedConnection connection = handshake.connection();
@@ -356,6 +369,7 @@ public final class LocalEngine implements Engine {
             return;
         }
         closeUpgradedConnections();
+        closeLiveExchanges();
         RuntimeException unfinished = null;
         try {
             awaitBackgroundTasks(RequestPlan.DEFAULT_TIMEOUT);
@@ -399,6 +413,24 @@ public final class LocalEngine implements Engine {
                             + " so Testlet closed them (close code 1000): " + String.join(", ", left)
                             + ". Close a session when the test is done with it: try (WebSocketSession ws = ...) { }"
                             + " in Java, ws.use { } in Kotlin.");
+        }
+    }
+
+    /**
+     * Closes the streams still open and waits (briefly, bounded) until their handlers saw the client
+     * go, so the shutdown listeners do not run under a handler that is still writing.
+     */
+    private void closeLiveExchanges() {
+        for (LocalWire wire : java.util.List.copyOf(liveWires)) {
+            wire.close();
+        }
+        try {
+            live.await(LIVE_WIND_DOWN);
+        } catch (BackgroundWorkException e) {
+            System.getLogger(LocalEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    "stopping " + describe() + " although a stream's handler had not ended: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
