@@ -100,16 +100,6 @@ public final class ExchangeFormatter {
         out.append('\n').append(text != null ? BodyText.cut(text) : BodyText.preview(body, contentType)).append('\n');
     }
 
-    /** The number of frames above Testlet's filter, or -1 when it is not on the stack. */
-    private static int appFrames(StackTraceElement[] frames) {
-        for (int i = 0; i < frames.length; i++) {
-            if (frames[i].getClassName().equals("dev.testlet.engine.internal.FrontFilter")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static void serverSide(StringBuilder out, @Nullable Throwable exception, List<ServerLogRecord> log) {
         if (exception != null) {
             out.append("\n--- server exception (escaped the app's filter chain) ---\n").append(appStackOf(exception));
@@ -130,7 +120,8 @@ public final class ExchangeFormatter {
      * @return the text
      */
     public static String appStackOf(Throwable t) {
-        return stack(t, true);
+        return stackOf(t, frame -> frame.getClassName().equals("dev.testlet.engine.internal.FrontFilter"),
+                "frames of Jetty and the test below the app");
     }
 
     /**
@@ -140,27 +131,39 @@ public final class ExchangeFormatter {
      * @return the text
      */
     public static String stackOf(Throwable t) {
-        return stack(t, false);
+        return stackOf(t, frame -> false, "more");
     }
 
-    private static String stack(Throwable t, boolean cutAtApp) {
+    /**
+     * A throwable and its causes, each cut at the first frame that is a boundary (where the code of
+     * interest ends) or after 30 frames.
+     *
+     * @param t the throwable
+     * @param boundary true for the first frame not to show
+     * @param belowBoundary what the frames cut at the boundary are, for the "... 12 ..." line
+     * @return the text
+     */
+    public static String stackOf(Throwable t, java.util.function.Predicate<StackTraceElement> boundary,
+            String belowBoundary) {
         StringBuilder out = new StringBuilder();
         java.util.Set<Throwable> seen = new java.util.HashSet<>();
         String prefix = "";
         for (Throwable each = t; each != null && seen.add(each); each = each.getCause()) {
             out.append(prefix).append(each).append('\n');
             StackTraceElement[] frames = each.getStackTrace();
-            int shown = Math.min(frames.length, STACK_FRAMES);
-            int appEnd = cutAtApp ? appFrames(frames) : -1;
-            if (appEnd >= 0) {
-                shown = Math.min(shown, appEnd);
+            int end = -1;
+            for (int i = 0; i < frames.length && end < 0; i++) {
+                if (boundary.test(frames[i])) {
+                    end = i;
+                }
             }
+            int shown = Math.min(frames.length, end >= 0 ? Math.min(end, STACK_FRAMES) : STACK_FRAMES);
             for (int i = 0; i < shown; i++) {
                 out.append("\tat ").append(frames[i]).append('\n');
             }
             if (frames.length > shown) {
-                out.append("\t... ").append(frames.length - shown)
-                        .append(shown == appEnd ? " frames of Jetty and the test below the app\n" : " more\n");
+                out.append("\t... ").append(frames.length - shown).append(' ')
+                        .append(shown == end ? belowBoundary : "more").append('\n');
             }
             prefix = "Caused by: ";
         }

@@ -130,34 +130,9 @@ public final class WebSocketFailures {
      * @return the text
      */
     public static String endpointStackOf(Throwable t) {
-        StringBuilder out = new StringBuilder();
-        java.util.Set<Throwable> seen = new java.util.HashSet<>();
-        String prefix = "";
-        for (Throwable each = t; each != null && seen.add(each); each = each.getCause()) {
-            out.append(prefix).append(each).append('\n');
-            StackTraceElement[] frames = each.getStackTrace();
-            int boundary = boundaryOf(frames);
-            int shown = Math.min(frames.length, boundary >= 0 ? Math.min(boundary, STACK_FRAMES) : STACK_FRAMES);
-            for (int i = 0; i < shown; i++) {
-                out.append("\tat ").append(frames[i]).append('\n');
-            }
-            if (frames.length > shown) {
-                out.append("\t... ").append(frames.length - shown)
-                        .append(shown == boundary ? " frames of Jetty below the endpoint\n" : " more\n");
-            }
-            prefix = "Caused by: ";
-        }
-        return out.toString();
-    }
-
-    private static int boundaryOf(StackTraceElement[] frames) {
-        for (int i = 0; i < frames.length; i++) {
-            String name = frames[i].getClassName();
-            if (name.equals(ENDPOINT_BOUNDARY) || name.startsWith("org.eclipse.jetty.")) {
-                return i;
-            }
-        }
-        return -1;
+        return ExchangeFormatter.stackOf(t,
+                frame -> frame.getClassName().equals(ENDPOINT_BOUNDARY) || frame.getClassName().startsWith("org.eclipse.jetty."),
+                "frames of Jetty below the endpoint");
     }
 
     /**

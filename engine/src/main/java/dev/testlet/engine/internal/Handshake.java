@@ -28,26 +28,14 @@ public record Handshake(Exchange exchange, @Nullable UpgradedConnection connecti
         long deadline = start + plan.timeout().toNanos();
         ResponseReader reader = new ResponseReader(false);
         wire.send(request, false);
-        ByteBuffer leftover = null;
         try {
-            while (leftover == null) {
-                ByteBuffer chunk = wire.read(deadline);
-                if (chunk == null) {
-                    wire.close();
-                    onClose.run();
-                    Thread handler = inFlight == null ? null : inFlight.handler();
-                    throw new RequestTimeoutException(plan, "the handshake response to " + plan.method() + " " + plan.target(),
-                            Duration.ofNanos(System.nanoTime() - start), reader.receivedPreview(),
-                            handler == null ? null : ThreadDump.of(handler));
-                }
-                if (!chunk.hasRemaining()) {
-                    reader.eof();
-                    break;
-                }
-                leftover = reader.feed(chunk);
-                if (reader.failure() != null) {
-                    break;
-                }
+            if (!reader.readFrom(wire, deadline)) {
+                wire.close();
+                onClose.run();
+                Thread handler = inFlight == null ? null : inFlight.handler();
+                throw new RequestTimeoutException(plan, "the handshake response to " + plan.method() + " " + plan.target(),
+                        Duration.ofNanos(System.nanoTime() - start), reader.receivedPreview(),
+                        handler == null ? null : ThreadDump.of(handler));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,7 +57,7 @@ public record Handshake(Exchange exchange, @Nullable UpgradedConnection connecti
             onClose.run();
             return new Handshake(exchange, null);
         }
-        return new Handshake(exchange, new UpgradedConnection(wire, leftover == null ? ByteBuffer.allocate(0) : leftover,
+        return new Handshake(exchange, new UpgradedConnection(wire, reader.leftover(),
                 plan, inFlight, onClose));
     }
 }

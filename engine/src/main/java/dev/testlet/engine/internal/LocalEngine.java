@@ -239,19 +239,8 @@ public final class LocalEngine implements Engine {
 
     private void readResponse(LocalWire wire, ResponseReader reader, InFlight inFlight) {
         try {
-            while (!inFlight.isTimedOut()) {
-                ByteBuffer chunk = wire.read(inFlight.deadlineNanos());
-                if (chunk == null) {
-                    inFlight.timeOut();
-                    return;
-                }
-                if (!chunk.hasRemaining()) {
-                    reader.eof();
-                    return;
-                }
-                if (reader.feed(chunk) != null || reader.failure() != null) {
-                    return;
-                }
+            if (!reader.readFrom(wire, inFlight.deadlineNanos())) {
+                inFlight.timeOut();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

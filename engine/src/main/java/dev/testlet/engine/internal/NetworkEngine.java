@@ -71,20 +71,7 @@ public final class NetworkEngine implements Engine {
         boolean timedOut = false;
         try {
             wire.send(bytes, true);
-            while (true) {
-                ByteBuffer chunk = wire.read(deadline);
-                if (chunk == null) {
-                    timedOut = true;
-                    break;
-                }
-                if (!chunk.hasRemaining()) {
-                    reader.eof();
-                    break;
-                }
-                if (reader.feed(chunk) != null || reader.failure() != null) {
-                    break;
-                }
-            }
+            timedOut = !reader.readFrom(wire, deadline);
         } catch (UncheckedIOException e) {
             reader.eof();
         } catch (InterruptedException e) {

@@ -40,6 +40,7 @@ final class ResponseReader implements HttpParser.ResponseHandler {
     private @Nullable String failure;
     private long received;
     private final Bytes raw = new Bytes(64);
+    private ByteBuffer leftover = ByteBuffer.allocate(0);
 
     ResponseReader(boolean head) {
         this(head, null);
@@ -81,6 +82,40 @@ final class ResponseReader implements HttpParser.ResponseHandler {
                 return null;
             }
         }
+    }
+
+    /**
+     * Reads from a wire until the message ends (complete, cut short, or not HTTP).
+     *
+     * @param wire the wire
+     * @param deadlineNanos when to give up
+     * @return false when the deadline passed first
+     * @throws InterruptedException if the reading thread is interrupted
+     */
+    boolean readFrom(Wire wire, long deadlineNanos) throws InterruptedException {
+        while (true) {
+            ByteBuffer chunk = wire.read(deadlineNanos);
+            if (chunk == null) {
+                return false;
+            }
+            if (!chunk.hasRemaining()) {
+                eof();
+                return true;
+            }
+            ByteBuffer rest = feed(chunk);
+            if (rest != null) {
+                leftover = rest;
+                return true;
+            }
+            if (failure != null) {
+                return true;
+            }
+        }
+    }
+
+    /** Bytes that arrived after the end of the message (the first WebSocket frames after a 101). */
+    ByteBuffer leftover() {
+        return leftover;
     }
 
     /** The connection ended: completes a close-delimited body, or marks the message cut short. */
