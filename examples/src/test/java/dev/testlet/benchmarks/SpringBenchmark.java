@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(2)
+@Fork(3)
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SpringBenchmark {

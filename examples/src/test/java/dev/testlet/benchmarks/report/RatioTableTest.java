@@ -17,15 +17,15 @@ class RatioTableTest {
     @Test
     void ratios_come_from_the_same_run_and_are_judged_against_the_targets() throws Exception {
         String table = render(
-                entry("RawEndPointBenchmark.roundTrip", "avgt", 6.0, 0.3, "us/op", ""),
-                entry("TestletBenchmark.syncGet", "avgt", 7.2, 0.3, "us/op", ""),
+                entry("RoundTripBenchmark.rawFloor", "avgt", 6.0, 0.3, "us/op", ""),
+                entry("RoundTripBenchmark.testletSyncGet", "avgt", 7.2, 0.3, "us/op", ""),
                 entry("LoopbackBenchmark.restAssured", "avgt", 1.8, 0.1, "ms/op", ""),
-                entry("AsyncBenchmark.asyncClient", "thrpt", 65_000, 2_000, "ops/s", ""));
+                entry("AsyncBenchmark.virtualThreadClients", "thrpt", 65_000, 2_000, "ops/s", ""));
 
         assertThat(table)
                 .contains("| Testlet sync GET ÷ raw `LocalEndPoint` floor | 1.20× ± 0.078 | ≤ 1.3× | met |")
                 .contains("| REST Assured over loopback ÷ Testlet sync GET | 250× ± 17.4 | ≥ 100× | met |")
-                .contains("| async throughput, `client.async()`, 1,000 in flight | 65,000 ± 2,000 req/s | ≥ 70,000 req/s | **missed** |")
+                .contains("| async throughput, 1,000 virtual-thread clients | 65,000 ± 2,000 req/s | ≥ 70,000 req/s | **missed** |")
                 .contains("mvn -B -Pbench -pl examples -am verify -DskipTests")
                 .doesNotContain("MockMvc |");   // no MockMvc result, so no ratio to it
     }
@@ -34,7 +34,7 @@ class RatioTableTest {
     void every_benchmark_in_the_run_gets_a_row_known_ones_first() throws Exception {
         String table = render(
                 entry("WebSocketEchoBenchmark.echo", "sample", 12.0, 0.5, "us/op", ""),
-                entry("TestletBenchmark.syncGet", "avgt", 7.2, 0.3, "us/op", ""));
+                entry("RoundTripBenchmark.testletSyncGet", "avgt", 7.2, 0.3, "us/op", ""));
 
         assertThat(table).contains("| `WebSocketEchoBenchmark.echo` | 12.0 ± 0.500 (median 11.0) | µs/op | 2 × 5 (+8 warm-up) |");
         assertThat(table.indexOf("**Testlet** sync")).isPositive().isLessThan(table.indexOf("WebSocketEchoBenchmark"));
