@@ -193,7 +193,7 @@ public final class RatioTable {
 
     static final String NOTES = """
             How it was measured: JMH, each benchmark in fresh JVMs (forks) with the warm-up and measured
-            iterations shown; latency rows use 1 s iterations after 8 warm-up ones (the JIT needs about that on
+            iterations shown; latency rows use 1 s iterations after 15 warm-up ones (Testlet's path needs that long to settle on
             a busy 2-core machine), throughput rows 2 s iterations; `avgt` is the mean time per call ± the
             half-width of JMH's 99.9% confidence interval, and a ratio's ± combines both rows' relative errors.
             The app is one servlet writing `{"ok":true}`; the raw floor and Testlet send the same request bytes

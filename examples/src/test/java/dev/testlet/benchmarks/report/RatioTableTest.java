@@ -36,7 +36,7 @@ class RatioTableTest {
                 entry("WebSocketEchoBenchmark.echo", "sample", 12.0, 0.5, "us/op", ""),
                 entry("RoundTripBenchmark.testletSyncGet", "avgt", 7.2, 0.3, "us/op", ""));
 
-        assertThat(table).contains("| `WebSocketEchoBenchmark.echo` | 12.0 ± 0.500 (median 11.0) | µs/op | 2 × 5 (+8 warm-up) |");
+        assertThat(table).contains("| `WebSocketEchoBenchmark.echo` | 12.0 ± 0.500 (median 11.0) | µs/op | 2 × 5 (+15 warm-up) |");
         assertThat(table.indexOf("**Testlet** sync")).isPositive().isLessThan(table.indexOf("WebSocketEchoBenchmark"));
     }
 
@@ -63,7 +63,7 @@ class RatioTableTest {
         return """
                 {"jmhVersion" : "1.37", "benchmark" : "dev.testlet.benchmarks.%s", "mode" : "%s", "threads" : 1,
                  "forks" : 2, "jdkVersion" : "25.0.3", "vmName" : "OpenJDK 64-Bit Server VM", "vmVersion" : "25.0.3+9-LTS",
-                 "warmupIterations" : 8, "measurementIterations" : 5,
+                 "warmupIterations" : 15, "measurementIterations" : 5,
                  "primaryMetric" : {"score" : %s, "scoreError" : %s, "scorePercentiles" : {"50.0" : 11.0},
                                     "scoreUnit" : "%s", "rawData" : [[%s]]},
                  "secondaryMetrics" : {%s}}
