@@ -32,7 +32,8 @@ class NoStaticStateTest {
     /** Fields allowed although their type could hold state, with the reason. */
     private static final Map<String, String> DOCUMENTED = Map.of(
             "dev.testlet.internal.TestBinding.CURRENT", "thread-confined binding of the running test, set by the extension",
-            "dev.testlet.engine.Headers.EMPTY", "an immutable empty instance");
+            "dev.testlet.engine.Headers.EMPTY", "an immutable empty instance",
+            "dev.testlet.Testlet.DEFAULT_MAPPER", "a Jackson 3 mapper: immutable once built, thread-safe caches");
 
     @Test
     void every_static_field_is_a_final_constant() throws Exception {

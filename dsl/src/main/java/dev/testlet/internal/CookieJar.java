@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * back to matching paths and hosts, forgotten when they expire or are deleted with
  * {@code Max-Age=0}. The in-process server counts as a secure origin, as curl treats localhost, so
  * {@code Secure} cookies work in tests. Thread-safe.
+ *
+ * <p>Every request asks the jar and every response offers it cookies, from as many threads as there
+ * are requests in flight; when there is nothing to store and nothing stored (most APIs), neither takes
+ * the lock.
  */
 public final class CookieJar {
 
@@ -26,6 +30,8 @@ public final class CookieJar {
 
     private final List<Stored> cookies = new ArrayList<>();
     private long counter;
+    /** How many cookies are stored: written under the lock after each change, read without it. */
+    private volatile int stored;
 
     /**
      * Stores the cookies a response set.
@@ -34,7 +40,17 @@ public final class CookieJar {
      * @param requestPath the path of the request (for the default cookie path)
      * @param setCookies the {@code Set-Cookie} values of the response
      */
-    public synchronized void store(String host, String requestPath, List<String> setCookies) {
+    public void store(String host, String requestPath, List<String> setCookies) {
+        if (setCookies.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            storeLocked(host, requestPath, setCookies);
+            stored = cookies.size();
+        }
+    }
+
+    private void storeLocked(String host, String requestPath, List<String> setCookies) {
         long now = System.currentTimeMillis();
         for (String header : setCookies) {
             List<HttpCookie> parsed;
@@ -67,7 +83,18 @@ public final class CookieJar {
      * @param path the path of the request
      * @return "name=value; name2=value2", longest paths first
      */
-    public synchronized @Nullable String headerFor(String host, String path) {
+    public @Nullable String headerFor(String host, String path) {
+        if (stored == 0) {
+            return null;
+        }
+        synchronized (this) {
+            String header = headerForLocked(host, path);
+            stored = cookies.size();
+            return header;
+        }
+    }
+
+    private @Nullable String headerForLocked(String host, String path) {
         long now = System.currentTimeMillis();
         cookies.removeIf(c -> c.expired(now));
         List<Stored> matching = new ArrayList<>();
@@ -110,6 +137,7 @@ public final class CookieJar {
     /** Forgets every cookie. */
     public synchronized void clear() {
         cookies.clear();
+        stored = 0;
     }
 
     private static boolean domainMatches(String host, String domain) {

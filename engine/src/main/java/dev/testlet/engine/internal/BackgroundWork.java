@@ -2,9 +2,9 @@ package dev.testlet.engine.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,33 +12,50 @@ import org.jspecify.annotations.Nullable;
  * completed, tasks on the server's threads ({@code AsyncContext.start} among them), and tasks given to
  * the executor Testlet lends the app. {@link #await(Duration)} waits until all of it is done, fails
  * with the first task that threw, and on timeout says what is still running, with stacks.
+ *
+ * <p>Every request starts and finishes a piece of work, from as many threads as there are requests in
+ * flight, so that path takes no lock: a concurrent map, and a notification only when someone waits.
+ * (One monitor here held back async throughput: a holder descheduled on a busy machine stalled every
+ * request behind it.) Keys are compared by identity; callers pass requests or {@code new Object()}.
  */
 public final class BackgroundWork {
 
     /** One piece of work: what it is, and the thread running it (if one is). */
     private record Item(String description, @Nullable Thread thread) {}
 
-    private final Map<Object, Item> running = new IdentityHashMap<>();
+    /** Longest single wait in {@link #await}, so a wake-up can never be missed for long. */
+    private static final long MAX_WAIT_MILLIS = 50;
+
+    private final Map<Object, Item> running = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
     private final List<Throwable> failures = new ArrayList<>();
     private int reported;
+    /** Threads in {@link #await}; written under {@link #lock}, read without it by {@link #finished}. */
+    private volatile int waiters;
 
-    synchronized void started(Object key, String description, @Nullable Thread thread) {
+    void started(Object key, String description, @Nullable Thread thread) {
         running.put(key, new Item(description, thread));
     }
 
-    synchronized void finished(Object key) {
-        if (running.remove(key) != null) {
-            notifyAll();
+    void finished(Object key) {
+        // The removal comes before the read of waiters, and await() counts itself before it looks at
+        // the map: either await() sees the removal, or this sees the waiter and wakes it.
+        if (running.remove(key) != null && waiters > 0) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
     }
 
-    synchronized void failed(Throwable failure) {
-        failures.add(failure);
-        notifyAll();
+    void failed(Throwable failure) {
+        synchronized (lock) {
+            failures.add(failure);
+            lock.notifyAll();
+        }
     }
 
     /** Whether nothing is running. */
-    public synchronized boolean isIdle() {
+    public boolean isIdle() {
         return running.isEmpty();
     }
 
@@ -50,22 +67,29 @@ public final class BackgroundWork {
      *     was still running at the timeout (the message lists it, with stacks)
      * @throws InterruptedException if the waiting thread is interrupted
      */
-    public synchronized void await(Duration timeout) throws InterruptedException {
+    public void await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (failures.size() > reported) {
-                Throwable failure = failures.get(reported);
-                reported = failures.size();
-                throw new BackgroundWorkException("a background task of the app failed: " + failure, failure);
+        synchronized (lock) {
+            waiters++;
+            try {
+                while (true) {
+                    if (failures.size() > reported) {
+                        Throwable failure = failures.get(reported);
+                        reported = failures.size();
+                        throw new BackgroundWorkException("a background task of the app failed: " + failure, failure);
+                    }
+                    if (running.isEmpty()) {
+                        return;
+                    }
+                    long wait = deadline - System.nanoTime();
+                    if (wait <= 0) {
+                        throw new BackgroundWorkException(describeRunning(timeout), null);
+                    }
+                    lock.wait(Math.min(MAX_WAIT_MILLIS, Math.max(1, wait / 1_000_000)));
+                }
+            } finally {
+                waiters--;
             }
-            if (running.isEmpty()) {
-                return;
-            }
-            long wait = deadline - System.nanoTime();
-            if (wait <= 0) {
-                throw new BackgroundWorkException(describeRunning(timeout), null);
-            }
-            wait(Math.max(1, wait / 1_000_000));
         }
     }
 
