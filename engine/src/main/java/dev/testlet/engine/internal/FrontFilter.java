@@ -54,8 +54,9 @@ final class FrontFilter implements Filter {
         }
         inFlight.enterHandler(Thread.currentThread());
         InFlight previous = logs.bind(inFlight);
-        Object handling = new Object();
+        Object handling = null;
         if (inFlight.isLive()) {
+            handling = new Object();
             live.started(handling, "the handler of " + describe(inFlight), Thread.currentThread());
         }
         try {
@@ -66,7 +67,9 @@ final class FrontFilter implements Filter {
         } finally {
             logs.restore(previous);
             inFlight.exitHandler();
-            live.finished(handling);
+            if (handling != null) {
+                live.finished(handling);
+            }
             if (request.isAsyncStarted() && request.getAttribute(TRACKED) == null) {
                 // A live exchange's async context is the test's to end (by closing it), not background
                 // work to wait for; it is tracked apart, for the app's shutdown.
