@@ -226,19 +226,21 @@ class LocalEngineTest {
     @Test
     void closing_a_stream_from_another_thread_wakes_a_reader_waiting_for_bytes() throws Exception {
         StreamingExchange stream = engine.openStream(RequestPlan.of("GET", "/silent"));
-        java.util.concurrent.CompletableFuture<ByteBuffer> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        java.util.concurrent.CompletableFuture<ByteBuffer> read = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
             try {
-                return stream.next(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                read.complete(stream.next(Duration.ofSeconds(10)));
+            } catch (InterruptedException | RuntimeException e) {
+                read.completeExceptionally(e);
             }
-        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        });
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (stream.handlerDump() == null && System.nanoTime() < deadline) {
+        while ((stream.handlerDump() == null || reader.getState() != Thread.State.TIMED_WAITING)
+                && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertThat(stream.handlerDump()).contains("Silent.doGet");
-        Thread.sleep(20);
+        assertThat(reader.getState()).as("the reader is blocked waiting for bytes").isEqualTo(Thread.State.TIMED_WAITING);
 
         long start = System.nanoTime();
         stream.close();
