@@ -185,25 +185,20 @@ final class LiveExchange implements AutoCloseable {
     // ---------------------------------------------------------------- header expectations
 
     void expectStatus(int expected) {
-        if (status() != expected) {
-            throw fail(Facts.of("expected status", expected).and("but was", statusLine()), expected, status());
-        }
+        check(HeadExpectations.status(expected, status(), statusLine()));
     }
 
     void expectHeader(String name, String expected) {
-        List<String> values = headers().all(name);
-        if (!values.contains(expected)) {
-            throw fail(Facts.of("expected header " + name, expected)
-                    .and("but", values.isEmpty() ? "there is no " + name + " header" : "it was " + String.join(", ", values)),
-                    expected, values.isEmpty() ? null : String.join(", ", values));
-        }
+        check(HeadExpectations.header(headers(), name, expected));
     }
 
     void expectContentType(String expected) {
-        String actual = header("Content-Type");
-        if (!MediaTypes.matches(expected, actual)) {
-            throw fail(Facts.of("expected content type", expected)
-                    .and("but was", actual == null ? "no Content-Type header" : actual), expected, actual);
+        check(HeadExpectations.contentType(headers(), expected));
+    }
+
+    private void check(HeadExpectations.@Nullable Mismatch mismatch) {
+        if (mismatch != null) {
+            throw fail(mismatch.facts(), mismatch.expected(), mismatch.actual());
         }
     }
 

@@ -10,7 +10,6 @@ import dev.testlet.internal.Json;
 import java.net.HttpCookie;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -303,10 +302,7 @@ public final class Response {
      * @return this response
      */
     public Response expectStatus(int expected) {
-        if (status() != expected) {
-            throw fail(Facts.of("expected status", expected).and("but was", exchange.statusLine()), expected, status());
-        }
-        return this;
+        return check(HeadExpectations.status(expected, status(), exchange.statusLine()));
     }
 
     /**
@@ -319,12 +315,7 @@ public final class Response {
      * @return this response
      */
     public Response expectHeader(String name, String expected) {
-        List<String> values = headers().all(name);
-        if (!values.contains(expected)) {
-            throw fail(Facts.of("expected header " + name, expected).and("but", actualHeader(name, values)),
-                    expected, values.isEmpty() ? null : String.join(", ", values));
-        }
-        return this;
+        return check(HeadExpectations.header(headers(), name, expected));
     }
 
     /**
@@ -353,7 +344,7 @@ public final class Response {
     public Response expectHeaderMatching(String name, String description, Predicate<String> predicate) {
         List<String> values = headers().all(name);
         if (values.stream().noneMatch(predicate)) {
-            throw fail(Facts.of("expected header " + name, description).and("but", actualHeader(name, values)));
+            throw fail(Facts.of("expected header " + name, description).and("but", HeadExpectations.describe(name, values)));
         }
         return this;
     }
@@ -385,15 +376,7 @@ public final class Response {
      * @return this response
      */
     public Response expectContentType(String expected) {
-        String actual = header("Content-Type");
-        boolean ok = actual != null && (expected.contains(";")
-                ? normalize(actual).equals(normalize(expected))
-                : mediaType(actual).equals(mediaType(expected)));
-        if (!ok) {
-            throw fail(Facts.of("expected content type", expected)
-                    .and("but was", actual == null ? "no Content-Type header" : actual), expected, actual);
-        }
-        return this;
+        return check(HeadExpectations.contentType(headers(), expected));
     }
 
     /**
@@ -561,8 +544,11 @@ public final class Response {
                 .and("to look at it", "response.json() or response.text()"));
     }
 
-    private static String actualHeader(String name, List<String> values) {
-        return values.isEmpty() ? "there is no " + name + " header" : "it was " + String.join(", ", values);
+    private Response check(HeadExpectations.@Nullable Mismatch mismatch) {
+        if (mismatch != null) {
+            throw fail(mismatch.facts(), mismatch.expected(), mismatch.actual());
+        }
+        return this;
     }
 
     private AssertionError fail(Facts facts) {
@@ -591,15 +577,6 @@ public final class Response {
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-    }
-
-    private static String mediaType(String contentType) {
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String normalize(String contentType) {
-        return contentType.toLowerCase(Locale.ROOT).replace(" ", "").replace("\"", "");
     }
 
     private static String quote(String s) {
