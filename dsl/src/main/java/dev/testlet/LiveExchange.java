@@ -9,7 +9,6 @@ import dev.testlet.engine.internal.StreamingExchange;
 import dev.testlet.engine.internal.TransportException;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
-import dev.testlet.internal.MediaTypes;
 import dev.testlet.internal.TestBinding;
 import dev.testlet.internal.Transcript;
 import java.nio.ByteBuffer;
