@@ -397,7 +397,7 @@ public final class Response {
      */
     public Response expectJson(String pointer, @Nullable Object expected) {
         JsonPointer p = Json.pointer(pointer);
-        JsonNode expectedNode = expected instanceof JsonNode n ? n : settings.mapper().valueToTree(expected);
+        JsonNode expectedNode = Json.toTree(settings.mapper(), expected);
         JsonNode root = parsed("expectJson(\"" + pointer + "\", ...)");
         JsonNode actual = root.at(p);
         String label = "expected JSON at " + (pointer.isEmpty() ? "the root" : pointer);

@@ -7,6 +7,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * JSON as tests need it: RFC 6901 pointers with helpful errors, comparison in which {@code 1},
@@ -73,6 +74,27 @@ public final class Json {
             return null;
         }
         return "/" + s.replace('.', '/');
+    }
+
+    /**
+     * An expected value as JSON: scalars directly, anything else through the mapper (records, maps,
+     * lists), a {@link JsonNode} as it is.
+     *
+     * @param mapper the mapper
+     * @param value the value, or null for JSON null
+     * @return the tree
+     */
+    public static JsonNode toTree(ObjectMapper mapper, @Nullable Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (value) {
+            case null -> nodes.nullNode();
+            case JsonNode node -> node;
+            case Boolean b -> nodes.booleanNode(b);
+            case String text -> nodes.stringNode(text);
+            case Integer i -> nodes.numberNode(i);
+            case Long l -> nodes.numberNode(l);
+            default -> mapper.valueToTree(value);
+        };
     }
 
     /**

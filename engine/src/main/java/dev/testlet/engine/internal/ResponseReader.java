@@ -39,7 +39,8 @@ final class ResponseReader implements HttpParser.ResponseHandler {
     private boolean persistent = true;
     private @Nullable String failure;
     private long received;
-    private final Bytes raw = new Bytes(64);
+    /** A view of the first bytes received, for a timeout report; the wires hand out fresh buffers, so no copy is needed. */
+    private @Nullable ByteBuffer head;
     private ByteBuffer leftover = ByteBuffer.allocate(0);
 
     ResponseReader(boolean head) {
@@ -60,8 +61,10 @@ final class ResponseReader implements HttpParser.ResponseHandler {
      *     null while the message is incomplete
      */
     @Nullable ByteBuffer feed(ByteBuffer chunk) {
+        if (head == null && chunk.hasRemaining()) {
+            head = chunk.duplicate();
+        }
         received += chunk.remaining();
-        keepRawHead(chunk);
         while (true) {
             int before = chunk.position();
             parser.parseNext(chunk);
@@ -167,20 +170,17 @@ final class ResponseReader implements HttpParser.ResponseHandler {
         return received;
     }
 
-    /** The first bytes received, for a timeout report. */
+    /** The first bytes received (up to 512), for a timeout report. */
     String receivedPreview() {
-        if (received == 0) {
+        ByteBuffer first = head;
+        if (received == 0 || first == null) {
             return "nothing";
         }
-        String head = new String(raw.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        return received + " bytes: " + (raw.size() < received ? head + "..." : head);
-    }
-
-    private void keepRawHead(ByteBuffer chunk) {
-        int room = 512 - raw.size();
-        if (room > 0 && chunk.hasRemaining()) {
-            raw.put(chunk.duplicate().limit(chunk.position() + Math.min(room, chunk.remaining())));
-        }
+        int length = Math.min(first.remaining(), 512);
+        byte[] bytes = new byte[length];
+        first.duplicate().get(bytes);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return received + " bytes: " + (length < received ? text + "..." : text);
     }
 
     private void resetForFinalResponse() {
