@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.testlet.engine.ServletApp;
+import dev.testlet.fixtures.CapturedLog;
 import dev.testlet.fixtures.StreamingApps;
 import dev.testlet.fixtures.TestApps;
 import java.nio.charset.StandardCharsets;
@@ -271,26 +272,11 @@ class EventStreamTest {
         blocking.next();
         async.next();
 
-        List<String> warnings = new ArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                warnings.add(r.getLevel() + " " + r.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.testlet");
-        logger.addHandler(capture);
+        List<String> warnings;
         long start = System.nanoTime();
-        try {
+        try (CapturedLog log = CapturedLog.of("dev.testlet")) {
             client.close();
-        } finally {
-            logger.removeHandler(capture);
+            warnings = log.messages();
         }
 
         assertThat(warnings).containsExactly("WARNING closing the app closed 2 streams left open: event stream"

@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.internal.LocalEngine;
+import dev.testlet.fixtures.CapturedLog;
 import dev.testlet.fixtures.WebSocketEndpoints;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,22 +274,7 @@ class WebSocketFailureTest {
     @Test
     void a_session_left_open_is_closed_with_1000_when_the_app_stops_and_reported() throws Exception {
         WebSocketEndpoints.Recorder recorder = new WebSocketEndpoints.Recorder(1);
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(LocalEngine.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (CapturedLog log = CapturedLog.of(LocalEngine.class.getName())) {
             TestClient app = Testlet.start(ServletApp.builder().websocket(recorder.config("/ws/recorded")).build());
             app.given().websocket("/ws/recorded").sendText("forgotten").expectText("recorded forgotten");
 
@@ -301,41 +282,22 @@ class WebSocketFailureTest {
 
             assertThat(recorder.awaitCloses()).isTrue();
             assertThat(recorder.closes().get(0).getCloseCode().getCode()).isEqualTo(1000);
-            assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage())
+            assertThat(log.records()).singleElement().satisfies(w -> assertThat(w.getMessage())
                     .contains("1 WebSocket session(s)")
                     .contains("GET /ws/recorded")
                     .contains("try (WebSocketSession ws = ...)"));
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 
     @Test
     void a_closed_session_is_not_reported() {
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(LocalEngine.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (CapturedLog log = CapturedLog.of(LocalEngine.class.getName())) {
             TestClient app = Testlet.start(WebSocketEndpoints.builder().build());
             try (WebSocketSession ws = app.given().websocket("/ws/echo")) {
                 ws.sendText("x").expectText("Echo: x");
             }
             app.close();
-            assertThat(warnings).isEmpty();
-        } finally {
-            logger.removeHandler(capture);
+            assertThat(log.records()).isEmpty();
         }
     }
 }

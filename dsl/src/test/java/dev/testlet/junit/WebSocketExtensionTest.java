@@ -5,12 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.testlet.TestClient;
 import dev.testlet.engine.ServletApp;
+import dev.testlet.fixtures.CapturedLog;
 import dev.testlet.fixtures.WebSocketEndpoints;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,30 +42,13 @@ class WebSocketExtensionTest {
     @Test
     void a_forgotten_session_is_closed_at_the_end_of_its_test_and_reported() {
         recorder = new WebSocketEndpoints.Recorder(1);
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(TestletExtension.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (CapturedLog log = CapturedLog.of(TestletExtension.class.getName())) {
             EngineTestKit.engine("junit-jupiter").selectors(selectClass(ForgetsASession.class)).execute()
                     .testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
 
-            assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage())
+            assertThat(log.records()).singleElement().satisfies(w -> assertThat(w.getMessage())
                     .startsWith("opens_a_session_and_forgets_it(TestClient) left WebSocket session GET /ws/recorded open")
                     .contains("close code 1000"));
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 }
