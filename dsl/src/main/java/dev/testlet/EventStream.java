@@ -2,6 +2,7 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Json;
@@ -508,9 +509,6 @@ public final class EventStream implements AutoCloseable {
     }
 
     private static void requirePositive(@Nullable Duration timeout, String call) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException(call + " needs a positive duration, but got " + timeout
-                    + "; use for example Duration.ofSeconds(2)");
-        }
+        Checks.positive(timeout, "the duration given to " + call, "Duration.ofSeconds(2)");
     }
 }

@@ -2,6 +2,7 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.Multipart;
 import dev.testlet.internal.UriEncoding;
 import java.nio.charset.Charset;
@@ -212,11 +213,7 @@ public final class RequestSpec {
      */
     @CheckReturnValue
     public RequestSpec timeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, but was " + timeout
-                    + "; use for example Duration.ofSeconds(30)");
-        }
-        return with(data.withTimeout(timeout));
+        return with(data.withTimeout(Checks.positive(timeout, "timeout", "Duration.ofSeconds(30)")));
     }
 
     // ---------------------------------------------------------------- bodies

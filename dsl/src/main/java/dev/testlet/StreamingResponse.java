@@ -3,6 +3,7 @@ package dev.testlet;
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
 import dev.testlet.internal.BodyBuffer;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import java.nio.ByteBuffer;
@@ -449,11 +450,7 @@ public final class StreamingResponse implements AutoCloseable {
     }
 
     private static String duration(@Nullable Duration timeout, String call) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException(call + " needs a positive duration, but got " + timeout
-                    + "; use for example Duration.ofSeconds(2)");
-        }
-        return Failures.duration(timeout);
+        return Failures.duration(Checks.positive(timeout, "the duration given to " + call, "Duration.ofSeconds(2)"));
     }
 
     private static long deadline(Duration timeout) {

@@ -2,6 +2,7 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.CookieJar;
 import java.time.Duration;
 import java.util.HashMap;
@@ -108,11 +109,7 @@ public final class TestClient implements AutoCloseable {
      */
     @CheckReturnValue
     public TestClient withTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, but was " + timeout
-                    + "; use for example Duration.ofSeconds(30)");
-        }
-        return new TestClient(settings.withTimeout(timeout));
+        return new TestClient(settings.withTimeout(Checks.positive(timeout, "timeout", "Duration.ofSeconds(30)")));
     }
 
     /**
@@ -249,9 +246,7 @@ public final class TestClient implements AutoCloseable {
      * @throws AssertionError when a background task threw, or work was still running at the timeout
      */
     public void awaitBackgroundTasks(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-        }
+        Checks.positive(timeout, "timeout", "Duration.ofSeconds(30)");
         try {
             settings.engine().awaitBackgroundTasks(timeout);
         } catch (dev.testlet.engine.internal.BackgroundWorkException e) {
@@ -307,10 +302,7 @@ public final class TestClient implements AutoCloseable {
      * @throws AssertionError when no attempt succeeded in time
      */
     public <T> T eventually(Duration timeout, Attempt<T> attempt) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-        }
-        return Eventually.run(settings, timeout, attempt);
+        return Eventually.run(settings, Checks.positive(timeout, "timeout", "Duration.ofSeconds(5)"), attempt);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.internal.Engine;
 import dev.testlet.engine.internal.LocalEngine;
 import dev.testlet.engine.internal.NetworkEngine;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeRecorder;
 import dev.testlet.internal.OpenHandles;
@@ -65,9 +66,7 @@ public final class Testlet {
         if (app == null) {
             throw new IllegalArgumentException("Testlet.start needs an app; build one with ServletApp.builder()");
         }
-        if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
-            throw new IllegalArgumentException("startup timeout must be positive, but was " + startupTimeout);
-        }
+        Checks.positive(startupTimeout, "startup timeout", "Duration.ofSeconds(30)");
         return new TestClient(defaults(LocalEngine.start(app, startupTimeout)));
     }
 

@@ -1,5 +1,6 @@
 package dev.testlet;
 
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Json;
 import dev.testlet.internal.WebSocketChannel;
@@ -656,10 +657,7 @@ public final class WebSocketSession implements AutoCloseable {
     }
 
     private static void requirePositive(Duration d, String call) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(call + " needs a positive duration, but got " + d
-                    + "; use for example Duration.ofMillis(200)");
-        }
+        Checks.positive(d, "the duration given to " + call, "Duration.ofMillis(200)");
     }
 
     private byte[] awaitPong(String awaited) {
