@@ -1,0 +1,299 @@
+package dev.testlet.junit;
+
+import dev.testlet.TestClient;
+import dev.testlet.TestScope;
+import dev.testlet.Testlet;
+import dev.testlet.engine.ServletApp;
+import dev.testlet.internal.TestBinding;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * Runs an app for a test class (or for each test) and hands tests a {@link TestClient}.
+ *
+ * <pre>{@code
+ * class ItemsTest {
+ *     @RegisterExtension
+ *     static TestletExtension testlet = TestletExtension.forApp(ItemsApp.app());
+ *
+ *     @Test
+ *     void lists_items(TestClient client) {              // injected...
+ *         client.given().get("/items").expectStatus(200);
+ *     }
+ *
+ *     @Test
+ *     void creates_items() {                             // ...or bound to the test
+ *         given().jsonBody(new Item("pen")).post("/items").expectStatus(201);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>On a {@code static} field the app starts once for the class (its startup listeners run once)
+ *       and stops after the last test; {@link #perTest()} starts a fresh app for every test. On an
+ *       instance field the app is per test.</li>
+ *   <li>Each test runs in a {@link TestScope} of its own, with its own client and cookie jar: the
+ *       overrides it installs, the streams and sessions it opens and the exchanges it records belong
+ *       to it, even when tests share the app and run at once. When the test ends its overrides are
+ *       restored and what it left open is closed, with a warning that names it (or, with
+ *       {@link #strict()}, a failure). What a {@code @BeforeAll} method does with its client belongs
+ *       to the class and holds for every test; what the app's builder installs holds for the app's life.</li>
+ *   <li>When a test fails, for any reason (a Testlet expectation, an AssertJ assertion on an extracted
+ *       value, an exception), its HTTP exchanges are attached to the failure as a suppressed
+ *       {@link RecordedExchanges}. A passing test prints nothing.</li>
+ * </ul>
+ *
+ * <p>The extension itself is immutable; the running app and the scopes live in JUnit's extension
+ * store, so it is safe with parallel execution.
+ */
+public final class TestletExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+    private static final String CLASS_APP = "class app";
+    private static final String CLASS_SCOPE = "class scope";
+    private static final String TEST_APP = "test app";
+    private static final String TEST_SCOPE = "test scope";
+    private static final String TEST_CLIENT = "test client";
+
+    private final Supplier<ServletApp> app;
+    private final boolean perTest;
+    private final boolean strict;
+    private final UnaryOperator<TestClient> configure;
+
+    private TestletExtension(Supplier<ServletApp> app, boolean perTest, boolean strict,
+            UnaryOperator<TestClient> configure) {
+        this.app = app;
+        this.perTest = perTest;
+        this.strict = strict;
+        this.configure = configure;
+    }
+
+    /**
+     * An extension for an app.
+     *
+     * <pre>{@code @RegisterExtension static TestletExtension testlet = TestletExtension.forApp(app);}</pre>
+     *
+     * @param app the app to start
+     * @return the extension
+     */
+    public static TestletExtension forApp(ServletApp app) {
+        if (app == null) {
+            throw new IllegalArgumentException("TestletExtension.forApp needs an app; build one with ServletApp.builder()");
+        }
+        return new TestletExtension(() -> app, false, false, UnaryOperator.identity());
+    }
+
+    /**
+     * An extension for an app built afresh at each start (for apps whose components keep state).
+     *
+     * <pre>{@code TestletExtension.forApp(() -> ItemsApp.app(new ItemRepository())).perTest()}</pre>
+     *
+     * @param app builds the app
+     * @return the extension
+     */
+    public static TestletExtension forApp(Supplier<ServletApp> app) {
+        if (app == null) {
+            throw new IllegalArgumentException("TestletExtension.forApp needs a supplier of an app");
+        }
+        return new TestletExtension(app, false, false, UnaryOperator.identity());
+    }
+
+    /**
+     * An extension that starts a fresh app for every test (its startup and shutdown run each time).
+     *
+     * <pre>{@code TestletExtension.forApp(app).perTest()}</pre>
+     *
+     * @return the derived extension
+     */
+    public TestletExtension perTest() {
+        return new TestletExtension(app, true, strict, configure);
+    }
+
+    /**
+     * An extension that fails a test which leaves a stream, a streaming response or a WebSocket session
+     * open, listing each one and where it was opened, instead of only warning. (Testlet closes them
+     * either way.)
+     *
+     * <pre>{@code TestletExtension.forApp(app).strict()}</pre>
+     *
+     * @return the derived extension
+     */
+    public TestletExtension strict() {
+        return new TestletExtension(app, perTest, true, configure);
+    }
+
+    /**
+     * An extension whose clients are adjusted before each test gets them.
+     *
+     * <pre>{@code TestletExtension.forApp(app).withClient(c -> c.withHeader("Authorization", "Bearer t"))}</pre>
+     *
+     * @param adjust derives the client tests get
+     * @return the derived extension
+     */
+    public TestletExtension withClient(UnaryOperator<TestClient> adjust) {
+        if (adjust == null) {
+            throw new IllegalArgumentException("withClient needs a function, such as c -> c.withTimeout(Duration.ofSeconds(30))");
+        }
+        UnaryOperator<TestClient> previous = configure;
+        return new TestletExtension(app, perTest, strict, c -> adjust.apply(previous.apply(c)));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (perTest) {
+            return;
+        }
+        ExtensionContext.Store store = context.getStore(namespace());
+        TestClient started = start();
+        store.put(CLASS_APP, started);
+        TestScope classScope = started.openScope(context.getDisplayName());
+        store.put(CLASS_SCOPE, classScope);
+        TestBinding.bind(new TestBinding(classScope, configure.apply(classScope.client())));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        TestBinding.unbind();
+        ExtensionContext.Store store = context.getStore(namespace());
+        TestScope classScope = store.remove(CLASS_SCOPE, TestScope.class);
+        TestClient started = store.remove(CLASS_APP, TestClient.class);
+        try {
+            if (classScope != null) {
+                end(classScope);
+            }
+        } finally {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(namespace());
+        TestScope classScope = perTest ? null : classScope(context);
+        TestClient base;
+        if (classScope != null) {
+            base = classScope.client();
+        } else {
+            base = start();
+            store.put(TEST_APP, base);
+        }
+        TestScope scope = base.openScope(testName(context));
+        TestClient client = configure.apply(scope.client());
+        store.put(TEST_SCOPE, scope);
+        store.put(TEST_CLIENT, client);
+        TestBinding.bind(new TestBinding(scope, client));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestBinding.unbind();
+        ExtensionContext.Store store = context.getStore(namespace());
+        store.remove(TEST_CLIENT, TestClient.class);
+        TestScope scope = store.remove(TEST_SCOPE, TestScope.class);
+        TestClient started = store.remove(TEST_APP, TestClient.class);
+        try {
+            if (scope != null) {
+                end(scope);
+            }
+        } finally {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    /** Ends a scope: a warning for what it left open, or a failure in strict mode. */
+    private void end(TestScope scope) {
+        if (strict) {
+            scope.closeStrictly();
+        } else {
+            scope.close();
+        }
+    }
+
+    private static String testName(ExtensionContext context) {
+        String className = context.getTestClass().map(Class::getSimpleName).orElse("");
+        return className.isEmpty() ? context.getDisplayName() : className + " > " + context.getDisplayName();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == TestClient.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        TestClient client = context.getStore(namespace()).get(TEST_CLIENT, TestClient.class);
+        if (client != null) {
+            return client;
+        }
+        TestScope classScope = classScope(context);
+        if (classScope != null) {
+            return configure.apply(classScope.client());
+        }
+        throw new ParameterResolutionException("no TestClient to inject into " + parameter.getDeclaringExecutable()
+                + ": a @BeforeAll method gets one only when the extension is registered on a static field without"
+                + " perTest(); inject it into @BeforeEach or test methods instead");
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withTraffic(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withTraffic(context, throwable);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw withTraffic(context, throwable);
+    }
+
+    private Throwable withTraffic(ExtensionContext context, Throwable throwable) {
+        TestScope scope = context.getStore(namespace()).get(TEST_SCOPE, TestScope.class);
+        if (scope == null || scope.exchanges().isEmpty()
+                || Arrays.stream(throwable.getSuppressed()).anyMatch(RecordedExchanges.class::isInstance)) {
+            return throwable;
+        }
+        throwable.addSuppressed(new RecordedExchanges(scope.exchanges(), scope.droppedExchanges(), throwable.getMessage()));
+        return throwable;
+    }
+
+    private @Nullable TestScope classScope(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            TestScope found = c.getStore(namespace()).get(CLASS_SCOPE, TestScope.class);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private TestClient start() {
+        ServletApp built = app.get();
+        if (built == null) {
+            throw new IllegalStateException("the app supplier given to TestletExtension.forApp returned null");
+        }
+        return Testlet.start(built);
+    }
+
+    private ExtensionContext.Namespace namespace() {
+        return ExtensionContext.Namespace.create(TestletExtension.class, this);
+    }
+}

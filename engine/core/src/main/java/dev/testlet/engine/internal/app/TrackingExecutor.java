@@ -1,0 +1,56 @@
+package dev.testlet.engine.internal.app;
+
+import dev.testlet.engine.spi.OverrideLayer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The virtual-thread executor behind the app's Jetty thread pool. Jetty runs dispatched work here
+ * ({@code AsyncContext.start} tasks, async dispatches, completions), so each task is tracked as
+ * background work until it ends, and one that throws is recorded as a failure. The connector's
+ * acceptor, which runs for the server's whole life, is not tracked.
+ */
+final class TrackingExecutor implements Executor {
+
+    private final BackgroundWork work;
+    private final AppAttributes attributes;
+    private final String name;
+    private final AtomicLong counter = new AtomicLong();
+
+    TrackingExecutor(BackgroundWork work, AppAttributes attributes, String name) {
+        this.work = work;
+        this.attributes = attributes;
+        this.name = name;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Thread.Builder builder = Thread.ofVirtual().name(name + "-" + counter.incrementAndGet());
+        if (task.getClass().getName().contains("Acceptor")) {
+            builder.start(task);
+            return;
+        }
+        Object key = new Object();
+        // Work a request starts (AsyncContext.start, an async dispatch) sees that request's overrides.
+        OverrideLayer layer = attributes.current();
+        Thread thread = builder.unstarted(() -> {
+            attributes.bind(layer);
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                work.failed(e);
+                throw e;
+            } finally {
+                work.finished(key);
+            }
+        });
+        work.started(key, "server task " + describe(task) + " on " + thread.getName(), thread);
+        thread.start();
+    }
+
+    private static String describe(Runnable task) {
+        String type = task.getClass().getName();
+        int lambda = type.indexOf("$$Lambda");
+        return lambda < 0 ? type : type.substring(0, lambda) + " (lambda)";
+    }
+}

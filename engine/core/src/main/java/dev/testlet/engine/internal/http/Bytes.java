@@ -1,0 +1,72 @@
+package dev.testlet.engine.internal.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable byte array, without the locking of ByteArrayOutputStream. */
+final class Bytes {
+    private byte[] data;
+    private int size;
+
+    Bytes(int capacity) {
+        data = new byte[Math.max(16, capacity)];
+    }
+
+    Bytes put(byte b) {
+        ensure(1);
+        data[size++] = b;
+        return this;
+    }
+
+    Bytes put(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, data, size, bytes.length);
+        size += bytes.length;
+        return this;
+    }
+
+    Bytes put(ByteBuffer buffer) {
+        int n = buffer.remaining();
+        ensure(n);
+        buffer.get(data, size, n);
+        size += n;
+        return this;
+    }
+
+    Bytes ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            data[size++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    Bytes utf8(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return put(s.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return ascii(s);
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(data, size);
+    }
+
+    ByteBuffer toBuffer() {
+        return ByteBuffer.wrap(data, 0, size);
+    }
+
+    private void ensure(int more) {
+        if (size + more > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.testlet.engine.internal.http;
+
+import dev.testlet.engine.Headers;
+import dev.testlet.engine.RequestPlan;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a plan as one HTTP/1.1 message: request line, headers, blank line and the whole body, in
+ * one buffer, because an inline request whose body arrives later would deadlock its own caller.
+ * Header values are written as UTF-8; everything else is ASCII by construction.
+ */
+public final class RequestEncoder {
+
+    private static final byte[] VERSION = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COLON = ": ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private RequestEncoder() {}
+
+    /**
+     * The plan as it goes on the wire: with {@code Host} when missing, and {@code Content-Length}
+     * set from the body (or 0 for methods that usually carry one) unless the plan set it.
+     *
+     * @param plan the plan
+     * @param host the Host value to add when missing
+     * @return the plan as it goes on the wire
+     */
+    public static RequestPlan complete(RequestPlan plan, String host) {
+        Headers headers = plan.headers();
+        if (!headers.contains("Host")) {
+            headers = Headers.of(prepend(headers, "Host", host));
+        }
+        int length = plan.bodyBuffer().remaining();
+        if (!headers.contains("Content-Length") && !headers.contains("Transfer-Encoding")
+                && (length > 0 || expectsBody(plan.method()))) {
+            headers = headers.with("Content-Length", Integer.toString(length));
+        }
+        return headers == plan.headers() ? plan : plan.withHeaders(headers);
+    }
+
+    /**
+     * The plan's bytes: request line, headers, blank line, body.
+     *
+     * @param plan a completed plan
+     * @return the bytes, in one buffer
+     */
+    public static ByteBuffer encode(RequestPlan plan) {
+        ByteBuffer body = plan.bodyBuffer();
+        Bytes out = new Bytes(128 + body.remaining());
+        out.ascii(plan.method()).put((byte) ' ').ascii(plan.target()).put(VERSION);
+        for (Headers.Header h : plan.headers()) {
+            out.ascii(h.name()).put(COLON).utf8(h.value()).put(CRLF);
+        }
+        out.put(CRLF);
+        out.put(body);
+        return out.toBuffer();
+    }
+
+    private static boolean expectsBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    private static java.util.List<Headers.Header> prepend(Headers headers, String name, String value) {
+        java.util.List<Headers.Header> list = new java.util.ArrayList<>(headers.size() + 2);
+        list.add(new Headers.Header(name, value));
+        list.addAll(headers.asList());
+        return list;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.testlet.engine.internal.transport;
+
+import dev.testlet.engine.RequestPlan;
+import dev.testlet.engine.ServerLogRecord;
+import dev.testlet.engine.spi.OverrideLayer;
+import dev.testlet.engine.spi.ThreadDump;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request between the moment its first byte is written and the moment its response is read:
+ * which thread waits for it, which thread runs its handler, what escaped the app, what it logged,
+ * and whether it ran out of time.
+ *
+ * <p>The state moves once, from running to either done (the caller finished it) or timed out (the
+ * caller or the watchdog gave up). Whoever times it out records the handler's stack and interrupts
+ * the handler thread.
+ */
+public final class InFlight implements Deadline {
+
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int TIMED_OUT = 2;
+
+    private final RequestPlan plan;
+    private final boolean live;
+    private final Thread caller;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private final AtomicInteger handlerDepth = new AtomicInteger();
+    private volatile @Nullable Thread handler;
+    private volatile @Nullable Throwable serverException;
+    private volatile @Nullable String handlerDump;
+    private volatile boolean interruptDelivered;
+    private volatile boolean endpointClosed;
+    private final List<ServerLogRecord> log = new ArrayList<>(0);
+    private final @Nullable OverrideLayer layer;
+    /** Handlers inside the app's chain plus async contexts not completed, for this request. */
+    private final AtomicInteger serverWork = new AtomicInteger();
+
+    /**
+     * A request about to be written.
+     *
+     * @param plan the request
+     * @param live whether the test holds it open (a stream, a WebSocket session)
+     * @param caller the thread that waits for it
+     * @param startNanos when it started
+     * @param deadlineNanos when it times out
+     * @param layer the overrides of the scope that sent it, or null
+     */
+    public InFlight(RequestPlan plan, boolean live, Thread caller, long startNanos, long deadlineNanos,
+            @Nullable OverrideLayer layer) {
+        this.plan = plan;
+        this.live = live;
+        this.caller = caller;
+        this.startNanos = startNanos;
+        this.deadlineNanos = deadlineNanos;
+        this.layer = layer;
+    }
+
+    /**
+     * The overrides the app sees while handling this request.
+     *
+     * @return the sending scope's layer, or null
+     */
+    public @Nullable OverrideLayer layer() {
+        return layer;
+    }
+
+    /** The app began work for this request: a handler entered its chain, or an async context started. */
+    public void serverBegan() {
+        serverWork.incrementAndGet();
+    }
+
+    /** The app ended a piece of work for this request. */
+    public void serverEnded() {
+        serverWork.decrementAndGet();
+    }
+
+    /**
+     * Waits until the app does no more work for this request (its handler returned, its async
+     * context completed).
+     *
+     * @param deadlineNanos when to give up
+     * @return true when the app's side has ended
+     */
+    public boolean awaitServerIdle(long deadlineNanos) {
+        int round = 0;
+        while (serverWork.get() > 0) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            if (++round < 100) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            }
+        }
+        return true;
+    }
+
+    public RequestPlan plan() {
+        return plan;
+    }
+
+    /**
+     * Whether this is a live exchange the test holds open (a stream, a WebSocket): its async context
+     * is the test's to close, not background work to wait for.
+     */
+    public boolean isLive() {
+        return live;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** The filter entered the app's chain on this thread. */
+    public void enterHandler(Thread thread) {
+        if (handlerDepth.getAndIncrement() == 0) {
+            handler = thread;
+        }
+    }
+
+    /** The filter left the app's chain. */
+    public void exitHandler() {
+        if (handlerDepth.decrementAndGet() == 0) {
+            handler = null;
+        }
+    }
+
+    /** Keeps the first exception that escaped the app's filter chain. */
+    public void recordServerException(Throwable t) {
+        if (serverException == null) {
+            serverException = t;
+        }
+    }
+
+    public @Nullable Throwable serverException() {
+        return serverException;
+    }
+
+    /** For a WebSocket session: Jetty has closed the endpoint's side (its errors are recorded by now). */
+    public void endpointClosed() {
+        endpointClosed = true;
+    }
+
+    public boolean isEndpointClosed() {
+        return endpointClosed;
+    }
+
+    public void recordLog(ServerLogRecord record) {
+        synchronized (log) {
+            if (log.size() < 500) {
+                log.add(record);
+            }
+        }
+    }
+
+    public List<ServerLogRecord> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    public boolean isRunning() {
+        return state.get() == RUNNING;
+    }
+
+    public boolean isTimedOut() {
+        return state.get() == TIMED_OUT;
+    }
+
+    /** Who runs the handler now, if anyone. */
+    public @Nullable Thread handler() {
+        return handler;
+    }
+
+    /** What the handler was doing when the request timed out; null when nothing ran it then. */
+    public @Nullable String handlerDump() {
+        return handlerDump;
+    }
+
+    /**
+     * Gives up on the request: records where its handler is and interrupts it.
+     *
+     * @return true if this call timed it out, false if it had already finished or timed out
+     */
+    @Override
+    public boolean timeOut() {
+        if (!state.compareAndSet(RUNNING, TIMED_OUT)) {
+            return false;
+        }
+        Thread h = handler;
+        if (h != null) {
+            handlerDump = ThreadDump.of(h);
+            h.interrupt();
+        }
+        interruptDelivered = true;
+        return true;
+    }
+
+    /**
+     * Marks the request finished by its caller. If it timed out meanwhile and the caller's own
+     * thread was interrupted for it, waits until the interrupt is delivered and clears it, so the
+     * test's thread is left as it was.
+     *
+     * @return true if it finished in time
+     */
+    public boolean finish() {
+        if (state.compareAndSet(RUNNING, DONE)) {
+            return true;
+        }
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (!interruptDelivered && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        if (Thread.currentThread() == caller) {
+            Thread.interrupted();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.testlet.engine.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ResponseReaderTest {
+
+    private static ByteBuffer ascii(String s) {
+        return ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void parses_a_chunked_response_fed_one_byte_at_a_time() {
+        String wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+        ResponseReader reader = new ResponseReader(false);
+
+        ByteBuffer leftover = null;
+        for (byte b : wire.getBytes(StandardCharsets.ISO_8859_1)) {
+            leftover = reader.feed(ByteBuffer.wrap(new byte[] {b}));
+        }
+
+        assertThat(reader.isComplete()).isTrue();
+        assertThat(leftover).isNotNull();
+        assertThat(new String(reader.body(), StandardCharsets.US_ASCII)).isEqualTo("hello world");
+        assertThat(reader.isPersistent()).isTrue();
+    }
+
+    @Test
+    void returns_the_bytes_after_a_101_as_leftover() {
+        ResponseReader reader = new ResponseReader(false);
+
+        ByteBuffer leftover = reader.feed(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi"));
+
+        assertThat(reader.status()).isEqualTo(101);
+        assertThat(leftover.remaining()).isEqualTo(4);
+    }
+
+    @Test
+    void a_close_delimited_body_completes_at_eof_and_the_connection_is_not_reused() {
+        ResponseReader reader = new ResponseReader(false);
+
+        assertThat(reader.feed(ascii("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\npartial"))).isNull();
+        reader.eof();
+
+        assertThat(reader.isComplete()).isTrue();
+        assertThat(new String(reader.body(), StandardCharsets.US_ASCII)).isEqualTo("partial");
+        assertThat(reader.isPersistent()).isFalse();
+    }
+
+    @Test
+    void a_body_cut_short_is_a_failure() {
+        ResponseReader reader = new ResponseReader(false);
+
+        reader.feed(ascii("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"));
+        reader.eof();
+
+        assertThat(reader.isComplete()).isFalse();
+        assertThat(reader.failure()).isEqualTo("the server closed the connection before the response was complete");
+    }
+
+    @Test
+    void nothing_at_all_is_a_failure_that_says_so() {
+        ResponseReader reader = new ResponseReader(false);
+
+        reader.eof();
+
+        assertThat(reader.failure()).isEqualTo("the server closed the connection without sending a response");
+    }
+}
