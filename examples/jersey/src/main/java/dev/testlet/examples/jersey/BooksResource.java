@@ -1,6 +1,5 @@
 package dev.testlet.examples.jersey;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +34,6 @@ public final class BooksResource {
      * @param shelf the books
      * @param feed where new books are announced
      */
-    @Inject
     public BooksResource(Shelf shelf, Feed feed) {
         this.shelf = shelf;
         this.feed = feed;

@@ -1,6 +1,5 @@
 package dev.testlet.examples.jersey;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +16,6 @@ public final class FeedResource {
     /**
      * @param feed the feed
      */
-    @Inject
     public FeedResource(Feed feed) {
         this.feed = feed;
     }

@@ -1,7 +1,6 @@
 package dev.testlet.examples.jersey;
 
 import jakarta.ws.rs.ApplicationPath;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -26,20 +25,15 @@ public class LibraryApplication extends ResourceConfig {
     /** The context attribute holding the {@code ExecutorService} that exports run on. */
     public static final String EXECUTOR = "library.executor";
 
-    /** Registers the resources, providers and the app's own objects. */
+    /** Registers the resources (each one instance, sharing this start's shelf and feed) and providers. */
     public LibraryApplication() {
         Shelf shelf = new Shelf();
         Feed feed = new Feed();
-        register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(shelf).to(Shelf.class);
-                bind(feed).to(Feed.class);
-            }
-        });
+        // Resources as singletons built here, rather than bound through an injection binder: Jersey 4
+        // moved its own AbstractBinder (org.glassfish.jersey.internal.inject), and this needs none.
+        register(new BooksResource(shelf, feed));
+        register(new FeedResource(feed));
         register(new LibraryLifecycle(feed));
-        register(BooksResource.class);
-        register(FeedResource.class);
         register(LibraryExceptionMapper.class);
         register(BearerTokenFilter.class);
         register(JacksonFeature.class);
