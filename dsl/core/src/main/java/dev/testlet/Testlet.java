@@ -9,6 +9,7 @@ import dev.testlet.engine.spi.Engines;
 import dev.testlet.engine.spi.Transport;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.CookieJar;
+import dev.testlet.internal.DependencyCheck;
 import dev.testlet.internal.ExchangeLog;
 import dev.testlet.internal.TestBinding;
 import java.net.URI;
@@ -30,14 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Testlet {
 
+    private Testlet() {}
+
     /**
      * The JSON mapper of every client that was not given one. A Jackson 3 mapper cannot be changed
      * once built and its caches are thread-safe, so one is shared: building one per client took about
-     * a tenth of an app's start and stop, and a share of each idle app's heap.
+     * a tenth of an app's start and stop, and a share of each idle app's heap. It is built on first use,
+     * after {@link DependencyCheck} made sure Jackson 3 can load.
      */
-    private static final JsonMapper DEFAULT_MAPPER = JsonMapper.builder().build();
-
-    private Testlet() {}
+    private static final class DefaultMapper {
+        static final JsonMapper INSTANCE = JsonMapper.builder().build();
+    }
 
     /**
      * Starts an app on its own in-process Jetty and returns once its listeners'
@@ -66,6 +70,7 @@ public final class Testlet {
     public static TestClient start(ServletApp app, Duration startupTimeout) {
         requireApp(app, "Testlet.start");
         Checks.positive(startupTimeout, "startup timeout", "Duration.ofSeconds(30)");
+        DependencyCheck.verify();
         App started = Engines.start(app, startupTimeout);
         return client(started.transport(), started, "Testlet.start(app)");
     }
@@ -104,6 +109,7 @@ public final class Testlet {
     public static TestClient serve(ServletApp app, Duration startupTimeout) {
         requireApp(app, "Testlet.serve");
         Checks.positive(startupTimeout, "startup timeout", "Duration.ofSeconds(30)");
+        DependencyCheck.verify();
         App started = Engines.serve(app, startupTimeout);
         return client(started.transport(), started, "Testlet.serve(app)");
     }
@@ -141,6 +147,7 @@ public final class Testlet {
         if (baseUrl == null) {
             throw new IllegalArgumentException("Testlet.connect needs a base URL such as http://localhost:8080");
         }
+        DependencyCheck.verify();
         Transport transport = Engines.connect(baseUrl, tls);
         return client(transport, null, "Testlet.connect(" + baseUrl + ")");
     }
@@ -203,7 +210,7 @@ public final class Testlet {
         ExchangeLog reportTo = binding == null ? null : binding.scope().log();
         TestScope scope = new TestScope(scopeName, app == null ? null : app.newLayer(null), reportTo);
         ClientSettings settings = new ClientSettings(transport, app, scope, true, RequestPlan.DEFAULT_TIMEOUT,
-                Headers.empty(), Map.of(), new CookieJar(), true, true, DEFAULT_MAPPER);
+                Headers.empty(), Map.of(), new CookieJar(), true, true, DefaultMapper.INSTANCE);
         return scope.bind(new TestClient(settings));
     }
 }

@@ -34,7 +34,7 @@ class NoStaticStateTest {
     private static final Map<String, String> DOCUMENTED = Map.of(
             "dev.testlet.internal.TestBinding.CURRENT", "thread-confined binding of the running test, set by the extension",
             "dev.testlet.engine.Headers.EMPTY", "an immutable empty instance",
-            "dev.testlet.Testlet.DEFAULT_MAPPER", "a Jackson 3 mapper: immutable once built, thread-safe caches",
+            "dev.testlet.Testlet$DefaultMapper.INSTANCE", "a Jackson 3 mapper: immutable once built, thread-safe caches",
             "dev.testlet.engine.internal.mount.Containers.AVAILABLE", "the stateless EE containers on the class path, found once",
             "dev.testlet.internal.OpenedAt.WALKER", "a StackWalker: immutable and thread-safe",
             "dev.testlet.engine.internal.transport.Tracking.NONE", "a stateless no-op, for servers outside this JVM");

@@ -34,7 +34,7 @@ final class ServletLevels {
     static final List<Framework> SERVLET_61_FRAMEWORKS = List.of(
             new Framework("Spring Framework 7", "org.springframework.core.retry.RetryTemplate"),
             new Framework("Spring Boot 4", "org.springframework.boot.EnvironmentPostProcessor"),
-            new Framework("Jersey 4 (Jakarta REST 4)", "org.glassfish.jersey.innate.spi.EntityPartBuilderProvider"));
+            new Framework("Jersey 4 (Jakarta REST 4)", "org.glassfish.jersey.innate.BootstrapPreinitialization"));
 
     private ServletLevels() {}
 
