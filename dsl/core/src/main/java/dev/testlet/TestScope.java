@@ -133,8 +133,8 @@ public final class TestScope implements AutoCloseable {
         List<String> left = end();
         if (!left.isEmpty()) {
             throw Failures.of(Facts.of("expected", name + " to close everything it opened")
-                    .and("but it left " + left.size() + " open", String.join("\n", left))
-                    .and("Testlet", "closed " + (left.size() == 1 ? "it" : "them") + " after the test")
+                    .and("but", "it left " + left.size() + " open, and Testlet closed " + (left.size() == 1 ? "it" : "them")
+                            + " after the test:\n" + String.join("\n", left))
                     .and("to fix", "close each one in the test: try (var stream = ...) { } in Java,"
                             + " .use { } in Kotlin"), null);
         }

@@ -53,6 +53,21 @@ public final class SoftFailures {
         return failures.isEmpty();
     }
 
+    /** What ended the block, as a failure; its exchange is split off when it is one printed already. */
+    private Failure ending(Throwable thrown) {
+        String message = thrown.getMessage() == null ? thrown.toString() : thrown.getMessage();
+        if (!(thrown instanceof AssertionError)) {
+            return new Failure("the block threw " + thrown.getClass().getName() + ":\n" + message, null);
+        }
+        for (Failure earlier : failures) {
+            String context = earlier.context();
+            if (context != null && !context.isEmpty() && message.endsWith(context)) {
+                return new Failure(message.substring(0, message.length() - context.length()).stripTrailing(), context);
+            }
+        }
+        return new Failure(message, null);
+    }
+
     /**
      * The one failure that reports them all.
      *
@@ -62,9 +77,7 @@ public final class SoftFailures {
     public AssertionFailedError report(@Nullable Throwable thrown) {
         List<Failure> all = new ArrayList<>(failures);
         if (thrown != null) {
-            String message = thrown.getMessage() == null ? thrown.toString() : thrown.getMessage();
-            all.add(new Failure((thrown instanceof AssertionError ? "" : "the block threw " + thrown.getClass().getName()
-                    + ":\n") + message, null));
+            all.add(ending(thrown));
         }
         Map<String, List<Integer>> contexts = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder();
