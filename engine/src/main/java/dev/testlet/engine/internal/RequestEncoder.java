@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a plan as one HTTP/1.1 message: request line, headers, blank line and the whole body, in
  * one buffer, because an inline request whose body arrives later would deadlock its own caller.
- * Header values are written as UTF-8; everything else is ASCII by construction.
+ * Header values are written as ISO-8859-1, as servers decode them ({@link RequestPlan} allows nothing
+ * beyond U+00FF); everything else is ASCII by construction.
  */
 final class RequestEncoder {
 
@@ -71,9 +72,9 @@ final class RequestEncoder {
     static ByteBuffer encode(RequestPlan plan) {
         ByteBuffer body = plan.bodyBuffer();
         Bytes out = new Bytes(128 + body.remaining());
-        out.ascii(plan.method()).put((byte) ' ').ascii(plan.target()).put(VERSION);
+        out.latin1(plan.method()).put((byte) ' ').latin1(plan.target()).put(VERSION);
         for (Headers.Header h : plan.headers()) {
-            out.ascii(h.name()).put(COLON).utf8(h.value()).put(CRLF);
+            out.latin1(h.name()).put(COLON).latin1(h.value()).put(CRLF);
         }
         out.put(CRLF);
         out.put(body);

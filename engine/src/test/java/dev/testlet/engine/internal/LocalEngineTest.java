@@ -35,6 +35,14 @@ class LocalEngineTest {
         }
     }
 
+    public static class EchoHeader extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/plain;charset=UTF-8");
+            resp.getWriter().write(String.valueOf(req.getHeader("X-Name")));
+        }
+    }
+
     public static class Chunked extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -116,6 +124,7 @@ class LocalEngineTest {
         DISCONNECTS.clear();
         engine = LocalEngine.start(ServletApp.builder()
                 .servlet("/thread", ThreadName.class)
+                .servlet("/echo-header", EchoHeader.class)
                 .servlet("/chunked", Chunked.class)
                 .servlet("/big", Big.class)
                 .servlet("/closing", Closing.class)
@@ -262,6 +271,13 @@ class LocalEngineTest {
 
         assertThat(e.headers().first("X-Received")).isEqualTo("3");
         assertThat(e.request().headers().all("Content-Length")).containsExactly("3");
+    }
+
+    @Test
+    void a_latin_1_header_value_reaches_the_app_as_written() {
+        Exchange e = engine.execute(RequestPlan.of("GET", "/echo-header").withHeader("X-Name", "café ÿ"));
+
+        assertThat(new String(e.body(), StandardCharsets.UTF_8)).isEqualTo("café ÿ");
     }
 
     @Test
