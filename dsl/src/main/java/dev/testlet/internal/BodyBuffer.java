@@ -171,7 +171,7 @@ public final class BodyBuffer {
         }
         scanned = end;
         if (end - start > maxLineBytes) {
-            throw tooLong("and has no line end yet", end - start);
+            throw tooLong(" and has no line end yet", end - start);
         }
         if (ended && start != end) {
             String last = new String(bytes, start, end - start, charset);

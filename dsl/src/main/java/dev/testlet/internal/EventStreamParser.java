@@ -132,7 +132,7 @@ public final class EventStreamParser {
                 processLine(out);
             } else {
                 if (lineLength >= maxLineBytes) {
-                    throw fail(LimitExceededException.of("a line of the event stream", "and has no line end yet",
+                    throw fail(LimitExceededException.of("a line of the event stream", " and has no line end yet",
                             maxLineBytes, "withMaxLineBytes", decode(line, Math.min(lineLength, PREVIEW_BYTES))));
                 }
                 if (lineLength == line.length) {
@@ -274,7 +274,7 @@ public final class EventStreamParser {
             case "data" -> {
                 eventBytes += lineBytes + 1L;
                 if (eventBytes > maxEventBytes) {
-                    throw fail(LimitExceededException.of("a server-sent event", "before its blank line", maxEventBytes,
+                    throw fail(LimitExceededException.of("a server-sent event", " before its blank line", maxEventBytes,
                             "withMaxEventBytes", data.substring(0, Math.min(data.length(), PREVIEW_BYTES))));
                 }
                 data.append(value).append('\n');

@@ -8,7 +8,7 @@ import java.util.Locale;
  * the data (a capped preview) and how to raise it.
  *
  * <pre>{@code
- * throw LimitExceededException.of("a line of the event stream", "and has no line end yet",
+ * throw LimitExceededException.of("a line of the event stream", " and has no line end yet",
  *         1 << 20, "withMaxLineBytes", preview);
  * // a line of the event stream exceeds the limit of 1 MiB (1,048,576 bytes) and has no line end yet;
  * // it starts: "data: xxxx..."; to raise the limit: client.withLimits(client.limits().withMaxLineBytes(4 * 1024 * 1024))
@@ -32,14 +32,15 @@ public final class LimitExceededException extends IllegalStateException {
      * The failure for data over a limit.
      *
      * @param what what is too big, e.g. {@code "a line of the event stream"}
-     * @param detail after "exceeds the limit of N", e.g. {@code "and has no line end yet"}; may be empty
+     * @param detail appended after "exceeds the limit of N" as it is, e.g. {@code " and has no line end yet"}
+     *     or {@code ": it sent a frame of 20,000,000 bytes"}; may be empty
      * @param limit the limit, in bytes
      * @param knob the {@code Limits} method that raises it, e.g. {@code "withMaxLineBytes"}
      * @param preview the beginning of the data (cut here to {@value #PREVIEW_CHARS} characters), or empty
      * @return the exception
      */
     public static LimitExceededException of(String what, String detail, int limit, String knob, String preview) {
-        String message = what + " exceeds the limit of " + size(limit) + (detail.isEmpty() ? "" : " " + detail)
+        String message = what + " exceeds the limit of " + size(limit) + detail
                 + (preview.isEmpty() ? "" : "; it starts: " + quote(preview))
                 + "; to raise the limit: client.withLimits(client.limits()." + knob + "(" + suggestion(limit) + "))";
         return new LimitExceededException(message, limit, knob);
