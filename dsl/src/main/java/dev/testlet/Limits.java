@@ -23,7 +23,6 @@ import java.util.Locale;
 public record Limits(int maxLineBytes, int maxEventBytes, int maxMessageBytes, int maxBodyBytes) {
 
     private static final int MIB = 1024 * 1024;
-    private static final Limits DEFAULTS = new Limits(MIB, 4 * MIB, 16 * MIB, 64 * MIB);
 
     /**
      * Checks that every limit is positive.
@@ -52,7 +51,7 @@ public record Limits(int maxLineBytes, int maxEventBytes, int maxMessageBytes, i
      * @return the defaults
      */
     public static Limits defaults() {
-        return DEFAULTS;
+        return new Limits(MIB, 4 * MIB, 16 * MIB, 64 * MIB);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class SetCookie {
     /** The most bytes an attribute value may have; a longer attribute is ignored (RFC 6265bis §5.6). */
     public static final int MAX_ATTRIBUTE_VALUE = 1024;
 
-    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     private SetCookie() {}
 
@@ -269,13 +269,7 @@ public final class SetCookie {
         if (token.length() < 3) {
             return -1;
         }
-        String prefix = token.substring(0, 3).toLowerCase(Locale.ROOT);
-        for (int m = 0; m < MONTHS.length; m++) {
-            if (MONTHS[m].equals(prefix)) {
-                return m;
-            }
-        }
-        return -1;
+        return MONTHS.indexOf(token.substring(0, 3).toLowerCase(Locale.ROOT));
     }
 
     /** Max-Age: an optional '-' then digits only; seconds, or null when it is not that. */
