@@ -72,6 +72,7 @@ public final class LocalEngine implements Engine {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.addCustomizer(new LoopbackAddresses());
         connector = new LocalConnector(server, new HttpConnectionFactory(http));
         server.addConnector(connector);
         context = new TestletContextHandler();
