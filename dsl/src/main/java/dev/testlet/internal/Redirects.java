@@ -97,7 +97,8 @@ public final class Redirects {
         }
         String path = target.path.isEmpty() ? "/" : target.path;
         String sent = target.query == null ? path : path + "?" + target.query;
-        String followed = scheme + "://" + target.authority + sent;
+        // The same origin, so shown with the request's own authority: no user info, case or default port as written.
+        String followed = lower(base.scheme) + "://" + base.authority + sent;
         return new Follow(followed, sent);
     }
 

@@ -332,9 +332,13 @@ public final class WebSocketFrames {
             }
             long length = lengthCode == 126 ? b.getShort(start + 2) & 0xFFFF
                     : lengthCode == 127 ? b.getLong(start + 2) : lengthCode;
-            if ((opcode & 0x8) == 0 && (length < 0 || length > maxMessageBytes)) {
+            if (length < 0) {
+                throw new ProtocolException(1002, "the server sent a frame length with its most significant bit set,"
+                        + " which RFC 6455 5.2 forbids: 0x" + Long.toHexString(length));
+            }
+            if ((opcode & 0x8) == 0 && length > maxMessageBytes) {
                 throw tooBig(maxMessageBytes, "it sent a " + opcodeName(opcode) + " frame of "
-                        + String.format(java.util.Locale.ROOT, "%,d", length < 0 ? Long.MAX_VALUE : length) + " bytes");
+                        + String.format(java.util.Locale.ROOT, "%,d", length) + " bytes");
             }
             if ((opcode & 0x8) != 0 && (!fin || length > MAX_CONTROL_PAYLOAD)) {
                 throw new ProtocolException(1002, "the server sent a " + opcodeName(opcode) + " frame that is "

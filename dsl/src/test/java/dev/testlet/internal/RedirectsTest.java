@@ -102,7 +102,7 @@ class RedirectsTest {
         assertThat(Redirects.decide("http://localhost:8080/a", "//localhost:8080/x"))
                 .isEqualTo(new Follow("http://localhost:8080/x", "/x"));
         assertThat(Redirects.decide("https://[::1]:8443/a", "https://user@[::1]:8443/x?y"))
-                .isEqualTo(new Follow("https://user@[::1]:8443/x?y", "/x?y"));
+                .isEqualTo(new Follow("https://[::1]:8443/x?y", "/x?y"));
     }
 
     @Test

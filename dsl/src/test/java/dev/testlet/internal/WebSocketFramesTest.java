@@ -197,6 +197,12 @@ class WebSocketFramesTest {
     }
 
     @Test
+    void a_length_with_its_top_bit_set_is_a_protocol_error_also_on_a_control_frame() {
+        assertProtocolError(1002, "most significant bit set", 0x89, 127, 0xFF, 0, 0, 0, 0, 0, 0, 0);
+        assertProtocolError(1002, "most significant bit set", 0x82, 127, 0x80, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
     void a_message_at_the_limit_passes_and_control_frames_are_not_counted() {
         WebSocketFrames.Reassembler messages = new WebSocketFrames.Reassembler(10);
         messages.accept(new WebSocketFrames.Frame(false, WebSocketFrames.BINARY, new byte[6]));
