@@ -3,6 +3,7 @@ package dev.testlet;
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
 import dev.testlet.internal.Checks;
+import dev.testlet.internal.CookieRules;
 import dev.testlet.internal.Multipart;
 import dev.testlet.internal.UriEncoding;
 import java.nio.charset.Charset;
@@ -143,6 +144,7 @@ public abstract sealed class AbstractRequestSpec<S extends AbstractRequestSpec<S
     public S cookie(String name, Object value) {
         requireName("cookie", name);
         requireValue("cookie " + name, value, "to send no cookie, do not add it");
+        CookieRules.check(name, String.valueOf(value));
         List<Map.Entry<String, String>> cookies = new ArrayList<>(data.cookies());
         cookies.add(Map.entry(name, String.valueOf(value)));
         return with(data.withCookies(List.copyOf(cookies)));

@@ -8,7 +8,7 @@ import dev.testlet.engine.spi.TransportException;
 import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
-import java.net.URI;
+import dev.testlet.internal.Redirects;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,10 +42,11 @@ final class Dispatcher {
             if (!settings.followRedirects() || !isRedirect(exchange.status()) || location == null) {
                 return response;
             }
-            String target = redirectTarget(settings, current, location);
-            if (target == null) {
-                return response;
+            Redirects.Decision decision = Redirects.decide(requestUrl(settings, exchange.request()), location);
+            if (decision instanceof Redirects.NotFollowed stay) {
+                return new Response(exchange, settings, hops, stay.message());
             }
+            String target = ((Redirects.Follow) decision).target();
             List<Response> next = new ArrayList<>(hops);
             next.add(response);
             if (next.size() > MAX_REDIRECTS) {
@@ -115,20 +116,10 @@ final class Dispatcher {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    /** The target to follow, or null when the Location leaves this server. */
-    private static @Nullable String redirectTarget(ClientSettings settings, RequestPlan current, String location) {
-        URI base = URI.create("http://" + settings.host() + current.target());
-        URI resolved;
-        try {
-            resolved = base.resolve(location.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (resolved.getHost() != null && !resolved.getHost().equalsIgnoreCase(settings.host())) {
-            return null;
-        }
-        String path = resolved.getRawPath() == null || resolved.getRawPath().isEmpty() ? "/" : resolved.getRawPath();
-        return resolved.getRawQuery() == null ? path : path + "?" + resolved.getRawQuery();
+    /** The URL of a request as the app saw it: the origin's scheme, the Host the request named, the target. */
+    private static String requestUrl(ClientSettings settings, RequestPlan sent) {
+        String host = sent.headers().first("Host");
+        return settings.transport().origin().getScheme() + "://" + (host != null ? host : settings.host()) + sent.target();
     }
 
     private static RequestPlan redirected(RequestPlan plan, int status, String target) {

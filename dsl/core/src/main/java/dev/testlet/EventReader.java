@@ -2,6 +2,7 @@ package dev.testlet;
 
 import dev.testlet.internal.EventStreamParser;
 import dev.testlet.internal.Facts;
+import dev.testlet.internal.LimitExceededException;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.MediaTypes;
 import java.nio.ByteBuffer;
@@ -21,7 +22,7 @@ final class EventReader {
     private static final int LISTED = 5;
 
     private final LiveExchange live;
-    private final EventStreamParser parser = new EventStreamParser();
+    private final EventStreamParser parser;
     private final ArrayDeque<EventStreamParser.Event> parsed = new ArrayDeque<>();
     private final ArrayDeque<ServerSentEvent> latest = new ArrayDeque<>(LISTED);
     private long handedOut;
@@ -30,6 +31,8 @@ final class EventReader {
 
     EventReader(LiveExchange live) {
         this.live = live;
+        Limits limits = live.settings().limits();
+        this.parser = new EventStreamParser(limits.maxLineBytes(), limits.maxEventBytes());
     }
 
     /** The next event, or null when the deadline passed or the stream ended first. */
@@ -44,10 +47,14 @@ final class EventReader {
             if (chunk == null) {
                 return null;
             }
-            if (!chunk.hasRemaining()) {
-                parser.end();
-            } else {
-                parser.feed(chunk, parsed::add);
+            try {
+                if (!chunk.hasRemaining()) {
+                    parser.end();
+                } else {
+                    parser.feed(chunk, parsed::add);
+                }
+            } catch (LimitExceededException e) {
+                throw live.fail(Facts.of("expected", awaited).and("but", e.getMessage()));
             }
         }
         EventStreamParser.Event e = parsed.poll();

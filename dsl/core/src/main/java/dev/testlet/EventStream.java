@@ -466,7 +466,7 @@ public final class EventStream extends ResponseHead<EventStream> implements Auto
             return live.settings().mapper().readTree(event.data());
         } catch (tools.jackson.core.JacksonException e) {
             check(Facts.of("expected", "an event with JSON data, for " + call)
-                    .and("but", "its data is not JSON: " + e.getOriginalMessage())
+                    .and("but", "its data is not JSON: " + Json.why(e))
                     .and("event", event.describe()));
             return null;
         }

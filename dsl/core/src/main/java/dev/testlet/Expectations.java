@@ -1,11 +1,10 @@
 package dev.testlet;
 
 import dev.testlet.engine.Headers;
-import dev.testlet.internal.CookieJar;
+import dev.testlet.internal.SetCookie;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Json;
 import dev.testlet.internal.MediaTypes;
-import java.net.HttpCookie;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -77,8 +76,8 @@ final class Expectations {
         if (expected.equals(actual)) {
             return null;
         }
-        List<String> set = headers.all("Set-Cookie").stream()
-                .flatMap(h -> CookieJar.parse(h).stream()).map(HttpCookie::getName).toList();
+        List<String> set = headers.all("Set-Cookie").stream().map(SetCookie::nameAndValue)
+                .filter(java.util.Objects::nonNull).map(java.util.Map.Entry::getKey).toList();
         return Mismatch.of(Facts.of("expected cookie " + name, expected)
                 .and("but", actual == null
                         ? (set.isEmpty() ? "the response sets no cookies" : "the response sets only " + set)
@@ -89,10 +88,9 @@ final class Expectations {
     static @Nullable String cookie(Headers headers, String name) {
         String value = null;
         for (String header : headers.all("Set-Cookie")) {
-            for (HttpCookie c : CookieJar.parse(header)) {
-                if (c.getName().equals(name)) {
-                    value = c.getValue();
-                }
+            var pair = SetCookie.nameAndValue(header);
+            if (pair != null && pair.getKey().equals(name)) {
+                value = pair.getValue();
             }
         }
         return value;

@@ -33,7 +33,7 @@ final class LiveSession {
     LiveSession(ClientSettings settings, Response handshake, UpgradedConnection connection) {
         this.settings = settings;
         this.handshake = handshake;
-        this.channel = new WebSocketChannel(connection);
+        this.channel = new WebSocketChannel(connection, settings.limits().maxMessageBytes());
     }
 
     /** Registers the session with its scope, which closes it if the test does not. */

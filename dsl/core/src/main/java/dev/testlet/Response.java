@@ -48,13 +48,20 @@ public final class Response extends ResponseHead<Response> {
     private final ClientSettings settings;
     private final List<Response> redirects;
     private final byte[] body;
+    private final @Nullable String notFollowed;
     private @Nullable JsonNode json;
 
     Response(Exchange exchange, ClientSettings settings, List<Response> redirects) {
+        this(exchange, settings, redirects, null);
+    }
+
+    /** A redirect that was not followed, with why (another origin, another scheme). */
+    Response(Exchange exchange, ClientSettings settings, List<Response> redirects, @Nullable String notFollowed) {
         this.exchange = exchange;
         this.settings = settings;
         this.redirects = redirects;
         this.body = exchange.body();
+        this.notFollowed = notFollowed;
     }
 
     @Override
@@ -364,7 +371,7 @@ public final class Response extends ResponseHead<Response> {
             return null;
         } catch (JacksonException e) {
             return Facts.of("expected", "a JSON body for " + call)
-                    .and("but", "the body is not JSON: " + e.getOriginalMessage())
+                    .and("but", "the body is not JSON: " + Json.why(e))
                     .and("content type", String.valueOf(header("Content-Type")))
                     .and("to read it as text", "response.text()");
         }
@@ -372,7 +379,7 @@ public final class Response extends ResponseHead<Response> {
 
     private AssertionError unreadable(String type, JacksonException e) {
         return fail(Facts.of("expected", "a body Jackson can read as " + type)
-                .and("but", e.getOriginalMessage())
+                .and("but", Json.why(e))
                 .and("to look at it", "response.json() or response.text()"));
     }
 
@@ -391,6 +398,9 @@ public final class Response extends ResponseHead<Response> {
         facts.and("request", exchange.request().method() + " " + exchange.request().target());
         if (!redirects.isEmpty()) {
             facts.and("after redirects", ExchangeFormatter.summary(redirects.stream().map(Response::exchange).toList()).strip());
+        }
+        if (notFollowed != null) {
+            facts.and("redirect", notFollowed);
         }
         return facts;
     }

@@ -102,7 +102,7 @@ public final class ServerSentEvent {
             return mapper.readTree(data);
         } catch (JacksonException e) {
             throw fail(Facts.of("expected", "JSON data in the event")
-                    .and("but", "the data is not JSON: " + e.getOriginalMessage())
+                    .and("but", "the data is not JSON: " + Json.why(e))
                     .and("to read it as text", "event.data()"));
         }
     }
@@ -168,7 +168,7 @@ public final class ServerSentEvent {
 
     private AssertionError unreadable(String type, JacksonException e) {
         return fail(Facts.of("expected", "event data Jackson can read as " + type)
-                .and("but", e.getOriginalMessage())
+                .and("but", Json.why(e))
                 .and("to look at it", "event.json() or event.data()"));
     }
 

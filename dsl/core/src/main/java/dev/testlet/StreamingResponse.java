@@ -5,6 +5,7 @@ import dev.testlet.engine.RequestPlan;
 import dev.testlet.internal.BodyBuffer;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.Facts;
+import dev.testlet.internal.LimitExceededException;
 import dev.testlet.internal.Failures;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class StreamingResponse extends ResponseHead<StreamingResponse> imp
 
     private StreamingResponse(LiveExchange live) {
         this.live = live;
-        this.body = new BodyBuffer(live.charset());
+        this.body = new BodyBuffer(live.charset(), live.settings().limits().maxLineBytes());
     }
 
     static StreamingResponse open(ClientSettings settings, RequestPlan plan) {
@@ -360,7 +361,12 @@ public final class StreamingResponse extends ResponseHead<StreamingResponse> imp
 
     private @Nullable String pollLine(long deadline, String awaited, String call) {
         while (true) {
-            String line = body.takeLine(ended);
+            String line;
+            try {
+                line = body.takeLine(ended);
+            } catch (LimitExceededException e) {
+                throw live.fail(Facts.of("expected", awaited).and("but", e.getMessage()));
+            }
             if (line != null || ended) {
                 return line;
             }

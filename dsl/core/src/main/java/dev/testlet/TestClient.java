@@ -6,6 +6,7 @@ import dev.testlet.engine.spi.App;
 import dev.testlet.engine.spi.BackgroundWorkException;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.CookieJar;
+import dev.testlet.internal.CookieRules;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Names;
@@ -100,10 +101,7 @@ public final class TestClient implements AutoCloseable {
      */
     @CheckReturnValue
     public TestClient withCookie(String name, String value) {
-        if (name == null || name.isEmpty() || value == null) {
-            throw new IllegalArgumentException("withCookie needs a name and a non-null value, but got " + name
-                    + " = " + value);
-        }
+        CookieRules.check(name, value);
         Map<String, String> cookies = new HashMap<>(settings.defaultCookies());
         cookies.put(name, value);
         return new TestClient(settings.withDefaultCookies(cookies));
@@ -174,6 +172,34 @@ public final class TestClient implements AutoCloseable {
             throw new IllegalArgumentException("withJsonMapper needs a mapper, but got null");
         }
         return new TestClient(settings.withMapper(mapper));
+    }
+
+    /**
+     * A client with other limits on how big a response body, a streamed line, an event and a WebSocket
+     * message may be; what exceeds one fails naming the limit instead of filling the heap.
+     *
+     * <pre>{@code client.withLimits(client.limits().withMaxBodyBytes(256 * 1024 * 1024))}</pre>
+     *
+     * @param limits the limits
+     * @return the derived client
+     */
+    @CheckReturnValue
+    public TestClient withLimits(Limits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("withLimits needs limits, such as client.limits().withMaxLineBytes(4_194_304)");
+        }
+        return new TestClient(settings.withLimits(limits));
+    }
+
+    /**
+     * The limits this client reads responses, streams and messages with.
+     *
+     * <pre>{@code client.limits().maxBodyBytes()   // 67108864}</pre>
+     *
+     * @return the limits
+     */
+    public Limits limits() {
+        return settings.limits();
     }
 
     /**

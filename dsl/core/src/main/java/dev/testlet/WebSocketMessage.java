@@ -1,5 +1,6 @@
 package dev.testlet;
 
+import dev.testlet.internal.Json;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.WebSocketTranscript;
@@ -88,7 +89,7 @@ public final class WebSocketMessage {
         try {
             return mapper.readTree(payload);
         } catch (JacksonException e) {
-            throw Failures.of(Facts.of("expected", "a JSON message").and("but", "it is not JSON: " + e.getOriginalMessage())
+            throw Failures.of(Facts.of("expected", "a JSON message").and("but", "it is not JSON: " + Json.why(e))
                     .and("message", this.toString()), null);
         }
     }

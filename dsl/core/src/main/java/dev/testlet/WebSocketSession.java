@@ -229,7 +229,7 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
             return live.settings.mapper().treeToValue(node, type);
         } catch (JacksonException e) {
             throw live.fail(Facts.of("expected", "a message Jackson can read as " + type.getName())
-                    .and("but", e.getOriginalMessage()).and("message", Json.compact(node)));
+                    .and("but", Json.why(e)).and("message", Json.compact(node)));
         }
     }
 
@@ -637,7 +637,7 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
             return live.settings.mapper().readTree(m.payload());
         } catch (JacksonException e) {
             throw live.fail(Facts.of("expected", "a JSON message, for " + call)
-                    .and("but", "it is not JSON: " + e.getOriginalMessage())
+                    .and("but", "it is not JSON: " + Json.why(e))
                     .and("message", WebSocketFailures.describe(m)));
         }
     }

@@ -255,4 +255,28 @@ class RequestSpecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("header X-A has a value with a carriage return at index 1");
     }
+
+    @Test
+    void a_control_character_in_a_header_is_refused_with_testlets_message_not_a_400() {
+        assertThatThrownBy(() -> client.given().header("X-A", "bell\u0007").get("/echo"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("header X-A has a value with control character U+0007 at index 4;");
+    }
+
+    @Test
+    void a_latin_1_header_reaches_the_app_as_written() {
+        JsonNode echo = client.given().header("X-Name", "Zoë").get("/echo").json();
+
+        assertThat(echo.at("/headers/x-name/0").asString()).isEqualTo("Zoë");
+    }
+
+    @Test
+    void a_fragment_is_not_sent_but_a_hash_in_a_template_value_is_data() {
+        JsonNode fragment = client.given().queryParam("q", 1).get("/echo/page#section").json();
+        JsonNode value = client.given().get("/echo/tags/{t}", "c#").json();
+
+        assertThat(fragment.at("/path").asString()).isEqualTo("/echo/page");
+        assertThat(fragment.at("/query").asString()).isEqualTo("q=1");
+        assertThat(value.at("/path").asString()).isEqualTo("/echo/tags/c%23");
+    }
 }

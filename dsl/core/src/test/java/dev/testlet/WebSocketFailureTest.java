@@ -47,6 +47,17 @@ class WebSocketFailureTest {
     }
 
     @Test
+    void a_message_over_the_message_limit_fails_the_session_with_1009_naming_the_limit() {
+        try (WebSocketSession ws = client.given().websocket("/ws/echo")) {
+            ws.sendText("big 17000000");
+
+            expectFailure(ws::receiveBinary)
+                    .mentions("a WebSocket message from the server exceeds the limit of 16 MiB (16,777,216 bytes)")
+                    .mentions("client.withLimits(client.limits().withMaxMessageBytes(64 * 1024 * 1024))");
+        }
+    }
+
+    @Test
     void expect_json_fails_with_the_value_found_and_the_message() {
         try (WebSocketSession ws = client.given().websocket("/ws/json")) {
             ws.sendJson(java.util.Map.of("type", "ping", "id", 3));

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * body.takeLine(true);    // "two": the body has ended
  * }</pre>
  *
+ * <p>Finding the next line scans each byte once, however the body is cut into chunks. A line longer
+ * than {@code maxLineBytes} fails with a {@link LimitExceededException} naming the limit.
+ *
  * <p>Not thread-safe: one reader uses it.
  */
 public final class BodyBuffer {
@@ -30,19 +33,39 @@ public final class BodyBuffer {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
+    /** How many bytes {@link #peek()} decodes at most. */
+    private static final int PEEK_BYTES = 4 * 4_000;
+
     private final Charset charset;
     private final CharsetDecoder decoder;
+    private final int maxLineBytes;
     private byte[] bytes = new byte[256];
     private int start;
     private int end;
+    /** Where the search for the next line end resumes: bytes from start to here hold none. */
+    private int scanned;
     private boolean skipLf;
+
+    /**
+     * An empty buffer whose lines may be up to 1 MiB long.
+     *
+     * @param charset to decode text and lines with (malformed input becomes U+FFFD)
+     */
+    public BodyBuffer(Charset charset) {
+        this(charset, 1024 * 1024);
+    }
 
     /**
      * An empty buffer.
      *
      * @param charset to decode text and lines with (malformed input becomes U+FFFD)
+     * @param maxLineBytes the longest line {@link #takeLine} returns, without its line end
      */
-    public BodyBuffer(Charset charset) {
+    public BodyBuffer(Charset charset, int maxLineBytes) {
+        if (maxLineBytes <= 0) {
+            throw new IllegalArgumentException("maxLineBytes must be positive, but was " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
         this.charset = charset;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -65,11 +88,13 @@ public final class BodyBuffer {
         if (start == end) {
             start = 0;
             end = 0;
+            scanned = 0;
         }
         if (end + n > bytes.length) {
             if (start > 0) {
                 System.arraycopy(bytes, start, bytes, 0, end - start);
                 end -= start;
+                scanned = Math.max(scanned - start, 0);
                 start = 0;
             }
             if (end + n > bytes.length) {
@@ -123,11 +148,15 @@ public final class BodyBuffer {
      * @return the line, or null when no whole line is waiting
      */
     public @Nullable String takeLine(boolean ended) {
-        for (int i = start; i < end; i++) {
+        for (int i = Math.max(scanned, start); i < end; i++) {
             byte b = bytes[i];
             if (b == LF || b == CR) {
+                if (i - start > maxLineBytes) {
+                    throw tooLong("", i - start);
+                }
                 String line = new String(bytes, start, i - start, charset);
                 start = i + 1;
+                scanned = start;
                 if (b == CR) {
                     if (start < end) {
                         if (bytes[start] == LF) {
@@ -140,6 +169,10 @@ public final class BodyBuffer {
                 return line;
             }
         }
+        scanned = end;
+        if (end - start > maxLineBytes) {
+            throw tooLong(" and has no line end yet", end - start);
+        }
         if (ended && start != end) {
             String last = new String(bytes, start, end - start, charset);
             start = end;
@@ -148,12 +181,25 @@ public final class BodyBuffer {
         return null;
     }
 
+    private LimitExceededException tooLong(String detail, int length) {
+        String preview = new String(bytes, start, Math.min(length, LimitExceededException.PREVIEW_CHARS * 4), charset);
+        return LimitExceededException.of("a line of the body", detail, maxLineBytes, "withMaxLineBytes", preview);
+    }
+
     /**
      * What is waiting, as text cut for a failure message, without taking it.
      *
      * @return the text
      */
     public String peek() {
-        return dev.testlet.engine.spi.BodyText.cut(new String(bytes, start, end - start, charset));
+        int waiting = end - start;
+        if (waiting <= PEEK_BYTES) {
+            return dev.testlet.engine.spi.BodyText.cut(new String(bytes, start, waiting, charset));
+        }
+        String text = new String(bytes, start, PEEK_BYTES, charset);
+        String shown = text.substring(0, Math.min(text.length(), dev.testlet.engine.spi.BodyText.PREVIEW_LIMIT));
+        int shownBytes = shown.getBytes(charset).length;
+        return shown + String.format(java.util.Locale.ROOT, "%n... (%,d bytes in all; not shown: %,d)", waiting,
+                waiting - shownBytes);
     }
 }

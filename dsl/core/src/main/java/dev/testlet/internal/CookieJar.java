@@ -1,6 +1,6 @@
 package dev.testlet.internal;
 
-import java.net.HttpCookie;
+import dev.testlet.engine.spi.Secrets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,13 +13,41 @@ import org.jspecify.annotations.Nullable;
  * A client's cookies, kept as a browser keeps them (RFC 6265): stored from {@code Set-Cookie}, sent
  * back to matching paths and hosts, forgotten when they expire or are deleted with
  * {@code Max-Age=0}. The in-process server counts as a secure origin, as curl treats localhost, so
- * {@code Secure} cookies work in tests. Thread-safe.
+ * {@code Secure} cookies work in tests. A {@code Set-Cookie} a browser would ignore, or whose
+ * attributes it would ignore, is not skipped silently: {@link #store} returns each one with the
+ * reason, for the report. Thread-safe.
  *
  * <p>Every request asks the jar and every response offers it cookies, from as many threads as there
  * are requests in flight; when there is nothing to store and nothing stored (most APIs), neither takes
  * the lock.
+ *
+ * <pre>{@code
+ * List<CookieJar.Problem> problems = jar.store("localhost", "/login", response.headers().all("Set-Cookie"));
+ * problems.forEach(p -> report(p.describe()));
+ * // Set-Cookie: t=***; Domain=example.org ignored: its Domain example.org does not match the host localhost
+ * }</pre>
  */
 public final class CookieJar {
+
+    /**
+     * A {@code Set-Cookie} that was ignored, or stored with some of its attributes ignored.
+     *
+     * @param setCookie the header value as the server sent it
+     * @param reason why
+     * @param stored whether the cookie was stored all the same (only an attribute was ignored)
+     */
+    public record Problem(String setCookie, String reason, boolean stored) {
+
+        /**
+         * The problem in one line for the report, the cookie's value masked.
+         *
+         * @return e.g. {@code Set-Cookie: sid=***; Max-Age=soon stored, but its Max-Age "soon" is not ...}
+         */
+        public String describe() {
+            return "Set-Cookie: " + Secrets.maskHeader("Set-Cookie", setCookie) + (stored ? " stored, but " : " ignored: ")
+                    + reason;
+        }
+    }
 
     private record Stored(String name, String value, String domain, boolean hostOnly, String path,
             long expiresAtMillis, long order) {
@@ -39,51 +67,43 @@ public final class CookieJar {
      * @param host the host the request went to
      * @param requestPath the path of the request (for the default cookie path)
      * @param setCookies the {@code Set-Cookie} values of the response
+     * @return the headers that were ignored, or had attributes ignored, with the reasons; empty when
+     *     every one was stored as it was
      */
-    public void store(String host, String requestPath, List<String> setCookies) {
+    public List<Problem> store(String host, String requestPath, List<String> setCookies) {
         if (setCookies.isEmpty()) {
-            return;
-        }
-        synchronized (this) {
-            storeLocked(host, requestPath, setCookies);
-            stored = cookies.size();
-        }
-    }
-
-    private void storeLocked(String host, String requestPath, List<String> setCookies) {
-        long now = System.currentTimeMillis();
-        for (String header : setCookies) {
-            for (HttpCookie c : parse(header)) {
-                String domain = c.getDomain() == null ? host : trimDot(c.getDomain().toLowerCase(Locale.ROOT));
-                boolean hostOnly = c.getDomain() == null;
-                if (!hostOnly && !domainMatches(host, domain)) {
-                    continue;
-                }
-                String path = c.getPath() == null || !c.getPath().startsWith("/") ? defaultPath(requestPath) : c.getPath();
-                long maxAge = c.getMaxAge();
-                long expires = maxAge < 0 ? -1 : now + maxAge * 1000;
-                cookies.removeIf(s -> s.name.equals(c.getName()) && s.domain.equals(domain) && s.path.equals(path));
-                if (maxAge != 0) {
-                    cookies.add(new Stored(c.getName(), c.getValue(), domain, hostOnly, path, expires, counter++));
-                }
-            }
-        }
-    }
-
-    /**
-     * The cookies one {@code Set-Cookie} value sets: the one place Testlet parses that header.
-     *
-     * <pre>{@code CookieJar.parse("theme=dark; Path=/").get(0).getValue()   // "dark"}</pre>
-     *
-     * @param setCookie the header value
-     * @return the cookies; empty when the value is malformed
-     */
-    public static List<HttpCookie> parse(String setCookie) {
-        try {
-            return HttpCookie.parse("set-cookie:" + setCookie);
-        } catch (IllegalArgumentException e) {
             return List.of();
         }
+        synchronized (this) {
+            List<Problem> problems = storeLocked(host, requestPath, setCookies);
+            stored = cookies.size();
+            return problems;
+        }
+    }
+
+    private List<Problem> storeLocked(String host, String requestPath, List<String> setCookies) {
+        long now = System.currentTimeMillis();
+        List<Problem> problems = List.of();
+        for (String header : setCookies) {
+            SetCookie.Result result = SetCookie.parse(header, host, requestPath, now);
+            SetCookie.Cookie c = result.cookie();
+            if (c == null || !result.notes().isEmpty()) {
+                if (problems.isEmpty()) {
+                    problems = new ArrayList<>(2);
+                }
+                problems.add(new Problem(header, c == null ? String.valueOf(result.rejected())
+                        : String.join("; ", result.notes()), c != null));
+            }
+            if (c == null) {
+                continue;
+            }
+            cookies.removeIf(s -> s.name.equals(c.name()) && s.domain.equals(c.domain()) && s.path.equals(c.path()));
+            if (c.expiresAtMillis() < 0 || c.expiresAtMillis() > now) {
+                cookies.add(new Stored(c.name(), c.value(), c.domain(), c.hostOnly(), c.path(), c.expiresAtMillis(),
+                        counter++));
+            }
+        }
+        return problems.isEmpty() ? List.of() : List.copyOf(problems);
     }
 
     /**
@@ -151,8 +171,7 @@ public final class CookieJar {
     }
 
     private static boolean domainMatches(String host, String domain) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals(domain) || h.endsWith("." + domain);
+        return SetCookie.domainMatches(host.toLowerCase(Locale.ROOT), domain);
     }
 
     private static boolean pathMatches(String requestPath, String cookiePath) {
@@ -161,14 +180,5 @@ public final class CookieJar {
         }
         return requestPath.startsWith(cookiePath)
                 && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
-    }
-
-    private static String defaultPath(String requestPath) {
-        int last = requestPath.lastIndexOf('/');
-        return last <= 0 ? "/" : requestPath.substring(0, last);
-    }
-
-    private static String trimDot(String domain) {
-        return domain.startsWith(".") ? domain.substring(1) : domain;
     }
 }

@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * // events: [Event[type=tick, data=1, lastEventId=, retryMillis=null]]
  * }</pre>
  *
+ * <p>A line longer than {@code maxLineBytes}, or an event whose data lines add up to more than
+ * {@code maxEventBytes}, fails with a {@link LimitExceededException} that names the limit; the parser
+ * then stays failed. Failure messages show at most a short preview of unfinished data.
+ *
  * <p>Not thread-safe: one reader feeds it.
  */
 public final class EventStreamParser {
@@ -54,8 +58,16 @@ public final class EventStreamParser {
     private static final byte LF = '\n';
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    /** How many bytes of an unfinished line {@link #pending()} decodes for its preview. */
+    private static final int PREVIEW_BYTES = 4 * LimitExceededException.PREVIEW_CHARS;
+
+    private final int maxLineBytes;
+    private final int maxEventBytes;
     private byte[] line = new byte[128];
     private int lineLength;
+    /** Bytes of data lines in the event being read, with their line ends. */
+    private long eventBytes;
+    private @Nullable LimitExceededException failure;
     private boolean afterCr;
     private int bomSeen;
     private boolean bomDecided;
@@ -70,13 +82,36 @@ public final class EventStreamParser {
     private long dispatched;
     private boolean ended;
 
+    /** A parser with the default limits: lines of 1 MiB, events of 4 MiB. */
+    public EventStreamParser() {
+        this(1024 * 1024, 4 * 1024 * 1024);
+    }
+
+    /**
+     * A parser with limits.
+     *
+     * @param maxLineBytes the longest line, without its line end
+     * @param maxEventBytes the most bytes the data lines of one event may add up to
+     */
+    public EventStreamParser(int maxLineBytes, int maxEventBytes) {
+        if (maxLineBytes <= 0 || maxEventBytes <= 0) {
+            throw new IllegalArgumentException("limits must be positive, but were " + maxLineBytes + " and " + maxEventBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
+        this.maxEventBytes = maxEventBytes;
+    }
+
     /**
      * Parses the bytes that arrived, handing out each event the moment its blank line is read.
      *
      * @param bytes the next bytes of the body; consumed
      * @param out receives each dispatched event, in order
+     * @throws LimitExceededException when a line or an event exceeds its limit (and on every call after)
      */
     public void feed(ByteBuffer bytes, Consumer<Event> out) {
+        if (failure != null) {
+            throw failure;
+        }
         if (ended) {
             bytes.position(bytes.limit());
             return;
@@ -96,8 +131,12 @@ public final class EventStreamParser {
                 afterCr = b == CR;
                 processLine(out);
             } else {
+                if (lineLength >= maxLineBytes) {
+                    throw fail(LimitExceededException.of("a line of the event stream", " and has no line end yet",
+                            maxLineBytes, "withMaxLineBytes", decode(line, Math.min(lineLength, PREVIEW_BYTES))));
+                }
                 if (lineLength == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
+                    line = Arrays.copyOf(line, (int) Math.min((long) line.length * 2, maxLineBytes));
                 }
                 line[lineLength++] = b;
             }
@@ -155,16 +194,29 @@ public final class EventStreamParser {
     public String pending() {
         StringBuilder out = new StringBuilder();
         if (!type.isEmpty()) {
-            out.append("event type \"").append(type).append('"');
+            out.append("event type \"").append(LimitExceededException.cap(type)).append('"');
         }
         if (!data.isEmpty()) {
             out.append(out.isEmpty() ? "" : ", ").append("data \"")
-                    .append(data, 0, data.length() - 1).append('"');
+                    .append(LimitExceededException.cap(data.substring(0, Math.min(data.length() - 1, PREVIEW_BYTES))))
+                    .append('"');
+            if (data.length() - 1 > PREVIEW_BYTES) {
+                out.append(String.format(java.util.Locale.ROOT, " (%,d characters in all)", data.length() - 1));
+            }
         }
         if (lineLength > 0) {
-            out.append(out.isEmpty() ? "" : ", ").append("partial line \"").append(decode(line, lineLength)).append('"');
+            out.append(out.isEmpty() ? "" : ", ").append("partial line \"")
+                    .append(LimitExceededException.cap(decode(line, Math.min(lineLength, PREVIEW_BYTES)))).append('"');
+            if (lineLength > PREVIEW_BYTES) {
+                out.append(String.format(java.util.Locale.ROOT, " (%,d bytes so far)", lineLength));
+            }
         }
         return out.toString();
+    }
+
+    private LimitExceededException fail(LimitExceededException e) {
+        failure = e;
+        return e;
     }
 
     /** Holds the first bytes while they may be a BOM; returns true when the byte was taken. */
@@ -197,6 +249,7 @@ public final class EventStreamParser {
             return;
         }
         String text = decode(line, lineLength);
+        int lineBytes = lineLength;
         lineLength = 0;
         int colon = text.indexOf(':');
         String field;
@@ -212,13 +265,20 @@ public final class EventStreamParser {
             }
             value = text.substring(start);
         }
-        processField(field, value);
+        processField(field, value, lineBytes);
     }
 
-    private void processField(String field, String value) {
+    private void processField(String field, String value, int lineBytes) {
         switch (field) {
             case "event" -> type = value;
-            case "data" -> data.append(value).append('\n');
+            case "data" -> {
+                eventBytes += lineBytes + 1L;
+                if (eventBytes > maxEventBytes) {
+                    throw fail(LimitExceededException.of("a server-sent event", " before its blank line", maxEventBytes,
+                            "withMaxEventBytes", data.substring(0, Math.min(data.length(), PREVIEW_BYTES))));
+                }
+                data.append(value).append('\n');
+            }
             case "id" -> {
                 if (value.indexOf('\0') < 0) {
                     lastEventIdBuffer = value;
@@ -239,6 +299,7 @@ public final class EventStreamParser {
 
     private void dispatch(Consumer<Event> out) {
         lastEventId = lastEventIdBuffer;
+        eventBytes = 0;
         if (data.isEmpty()) {
             type = "";
             return;

@@ -46,6 +46,7 @@ public final class ExchangeFormatter {
         out.append("\n--- response: ").append(exchange.statusLine()).append(" (")
                 .append(Durations.format(exchange.elapsed())).append(") ---\n");
         headersAndBody(out, exchange.headers(), exchange.body(), true);
+        notes(out, exchange);
         serverSide(out, exchange.serverException(), exchange.serverLog());
         out.append("\n--- replay ---\n").append(exchange.request().toMaskedCurl(origin)).append('\n');
         return out.toString();
@@ -98,6 +99,34 @@ public final class ExchangeFormatter {
         String contentType = headers.first("Content-Type");
         String text = BodyText.isJson(contentType) ? Json.prettyOrNull(mapper, body) : null;
         out.append('\n').append(text != null ? BodyText.cut(text) : BodyText.preview(body, contentType)).append('\n');
+    }
+
+    /**
+     * What Testlet did not take from the response as sent, so it is never silently skipped: cookies a
+     * browser would not keep, and a charset this JVM does not know.
+     */
+    private static void notes(StringBuilder out, Exchange exchange) {
+        List<String> notes = new java.util.ArrayList<>();
+        String host = exchange.request().headers().first("Host");
+        host = host == null ? "localhost" : host.replaceFirst(":\\d+$", "");
+        long now = System.currentTimeMillis();
+        for (String setCookie : exchange.headers().all("Set-Cookie")) {
+            SetCookie.Result result = SetCookie.parse(setCookie, host, exchange.request().path(), now);
+            String shown = "Set-Cookie: " + Secrets.maskHeader("Set-Cookie", setCookie);
+            if (result.cookie() == null) {
+                notes.add(shown + " was ignored: " + result.rejected());
+            } else if (!result.notes().isEmpty()) {
+                notes.add(shown + ": " + String.join("; ", result.notes()));
+            }
+        }
+        String charset = BodyText.charsetProblem(exchange.headers().first("Content-Type"));
+        if (charset != null) {
+            notes.add(charset);
+        }
+        if (!notes.isEmpty()) {
+            out.append("\n--- notes ---\n");
+            notes.forEach(n -> out.append(n).append('\n'));
+        }
     }
 
     private static void serverSide(StringBuilder out, @Nullable Throwable exception, List<ServerLogRecord> log) {

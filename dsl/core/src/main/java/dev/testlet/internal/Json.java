@@ -5,6 +5,7 @@ import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -29,7 +30,90 @@ public final class Json {
         return a.equals(b) ? 0 : 1;
     };
 
+    /** Jackson's own wording of a constraint violation: what, the value, the limit, and which constraints. */
+    private static final java.util.regex.Pattern CONSTRAINT = java.util.regex.Pattern.compile(
+            "(Document nesting depth|Number value length|String value length|Name length|Document length|Token count)"
+                    + " \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `?(StreamReadConstraints|StreamWriteConstraints)");
+
     private Json() {}
+
+    /**
+     * Jackson's processing limits (nesting depth, number, string and name lengths, document length,
+     * token count) in Testlet's words, with the mapper that raises the limit.
+     *
+     * <pre>{@code
+     * Json.explainConstraint(e)
+     * // "the JSON is nested 501 levels deep, more than Jackson's limit of 500 (StreamReadConstraints
+     * // maxNestingDepth); to allow it, give the client a mapper with a higher limit: client.withJsonMapper(...)"
+     * }</pre>
+     *
+     * @param failure what Jackson threw (the constraint violation may be its cause)
+     * @return the explanation, or null when the failure is not about one of Jackson's limits
+     */
+    public static @Nullable String explainConstraint(Throwable failure) {
+        Throwable e = failure;
+        for (int i = 0; e != null && !(e instanceof StreamConstraintsException) && i < 10; i++) {
+            e = e.getCause();
+        }
+        if (e == null || e.getMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = CONSTRAINT.matcher(e.getMessage());
+        if (!m.find()) {
+            return null;
+        }
+        long value = Long.parseLong(m.group(2));
+        long limit = Long.parseLong(m.group(3));
+        boolean write = m.group(4).equals("StreamWriteConstraints");
+        String what;
+        String setting;
+        switch (m.group(1)) {
+            case "Document nesting depth" -> {
+                what = (write ? "the value written as JSON is nested " : "the JSON is nested ") + value + " levels deep";
+                setting = "maxNestingDepth";
+            }
+            case "Number value length" -> {
+                what = String.format(java.util.Locale.ROOT, "a number in the JSON is %,d characters long", value);
+                setting = "maxNumberLength";
+            }
+            case "String value length" -> {
+                what = String.format(java.util.Locale.ROOT, "a string in the JSON is %,d characters long", value);
+                setting = "maxStringLength";
+            }
+            case "Name length" -> {
+                what = String.format(java.util.Locale.ROOT, "a property name in the JSON is %,d characters long", value);
+                setting = "maxNameLength";
+            }
+            case "Document length" -> {
+                what = String.format(java.util.Locale.ROOT, "the JSON document is %,d characters long", value);
+                setting = "maxDocumentLength";
+            }
+            default -> {
+                what = String.format(java.util.Locale.ROOT, "the JSON has %,d tokens", value);
+                setting = "maxTokenCount";
+            }
+        }
+        String constraints = write ? "StreamWriteConstraints" : "StreamReadConstraints";
+        String factorySetting = write ? "streamWriteConstraints" : "streamReadConstraints";
+        return String.format(java.util.Locale.ROOT, "%s, more than Jackson's limit of %,d (%s %s); to allow it, give"
+                        + " the client a mapper with a higher limit: client.withJsonMapper(JsonMapper.builder("
+                        + "JsonFactory.builder().%s(%s.builder().%s(%d).build()).build()).build())",
+                what, limit, constraints, setting, factorySetting, constraints, setting, Math.max(limit * 4, value));
+    }
+
+    /**
+     * What went wrong reading or writing JSON, in a line: one of Jackson's limits in Testlet's words
+     * (with the knob to raise it), or Jackson's own message.
+     *
+     * <pre>{@code Json.why(e)   // "Unexpected character ('x' (code 120)) ..."}</pre>
+     *
+     * @param e what Jackson threw
+     * @return the explanation
+     */
+    public static String why(tools.jackson.core.JacksonException e) {
+        String constraint = explainConstraint(e);
+        return constraint != null ? constraint : String.valueOf(e.getOriginalMessage());
+    }
 
     /**
      * Compiles a JSON Pointer, or says what is wrong with it and what was probably meant.

@@ -76,12 +76,19 @@ public final class UriEncoding {
 
     /**
      * Encodes what may not appear in a path as written (spaces, non-ASCII, quotes), keeping
-     * {@code /}, existing {@code %XX} escapes and the reserved characters a path may carry.
+     * {@code /}, existing {@code %XX} escapes and the reserved characters a path may carry. A
+     * {@code #fragment} is dropped, as HTTP clients do: it names a part of the page for the browser
+     * and is never sent to a server. (A {@code #} inside a template value was already encoded as
+     * {@code %23} by {@link #expand}, so it stays data.)
      *
-     * @param path a path, possibly with a {@code ?query}
+     * @param path a path, possibly with a {@code ?query} and a {@code #fragment}
      * @return the path, safe to send
      */
     public static String path(String path) {
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            path = path.substring(0, hash);
+        }
         StringBuilder out = null;
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

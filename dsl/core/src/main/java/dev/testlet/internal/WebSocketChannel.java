@@ -35,8 +35,8 @@ public final class WebSocketChannel {
     private final UpgradedConnection connection;
     private final WebSocketTranscript transcript = new WebSocketTranscript();
     private final ReentrantLock reading = new ReentrantLock();
-    private final WebSocketFrames.Decoder decoder = new WebSocketFrames.Decoder();
-    private final WebSocketFrames.Reassembler reassembler = new WebSocketFrames.Reassembler();
+    private final WebSocketFrames.Decoder decoder;
+    private final WebSocketFrames.Reassembler reassembler;
     private final ArrayDeque<Message> messages = new ArrayDeque<>();
     private final ArrayDeque<byte[]> pongs = new ArrayDeque<>();
     private final LinkedBlockingQueue<Object> outbox = new LinkedBlockingQueue<>();
@@ -53,6 +53,20 @@ public final class WebSocketChannel {
      * @param connection the connection after the 101
      */
     public WebSocketChannel(UpgradedConnection connection) {
+        this(connection, WebSocketFrames.DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * Starts the client end on an upgraded connection, with a limit on each message from the server:
+     * a bigger one fails the session with close code 1009 (Message Too Big) and a failure that names
+     * the limit.
+     *
+     * @param connection the connection after the 101
+     * @param maxMessageBytes the largest message, its fragments joined
+     */
+    public WebSocketChannel(UpgradedConnection connection, int maxMessageBytes) {
+        this.decoder = new WebSocketFrames.Decoder(maxMessageBytes);
+        this.reassembler = new WebSocketFrames.Reassembler(maxMessageBytes);
         this.connection = connection;
         Thread.ofVirtual().name("testlet-ws-writer").start(this::writeLoop);
     }

@@ -42,6 +42,9 @@ public final class WebSocketFrames {
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+    /** The largest message a decoder or reassembler accepts unless told otherwise: 16 MiB. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private WebSocketFrames() {}
 
     /**
@@ -251,7 +254,22 @@ public final class WebSocketFrames {
      */
     public static final class Decoder {
 
+        private final int maxMessageBytes;
         private ByteBuffer buffer = ByteBuffer.allocate(1024).flip();
+
+        /** A decoder refusing data frames over 16 MiB. */
+        public Decoder() {
+            this(DEFAULT_MAX_MESSAGE_BYTES);
+        }
+
+        /**
+         * A decoder refusing data frames bigger than a message may be, before their payload arrives.
+         *
+         * @param maxMessageBytes the largest message
+         */
+        public Decoder(int maxMessageBytes) {
+            this.maxMessageBytes = positive(maxMessageBytes);
+        }
 
         /**
          * Adds bytes from the server.
@@ -314,9 +332,13 @@ public final class WebSocketFrames {
             }
             long length = lengthCode == 126 ? b.getShort(start + 2) & 0xFFFF
                     : lengthCode == 127 ? b.getLong(start + 2) : lengthCode;
-            if (length < 0 || length > Integer.MAX_VALUE - 16) {
-                throw new ProtocolException(1009, "the server sent a frame of " + Long.toUnsignedString(length)
-                        + " bytes, more than a test client can hold");
+            if (length < 0) {
+                throw new ProtocolException(1002, "the server sent a frame length with its most significant bit set,"
+                        + " which RFC 6455 5.2 forbids: 0x" + Long.toHexString(length));
+            }
+            if ((opcode & 0x8) == 0 && length > maxMessageBytes) {
+                throw tooBig(maxMessageBytes, "it sent a " + opcodeName(opcode) + " frame of "
+                        + String.format(java.util.Locale.ROOT, "%,d", length) + " bytes");
             }
             if ((opcode & 0x8) != 0 && (!fin || length > MAX_CONTROL_PAYLOAD)) {
                 throw new ProtocolException(1002, "the server sent a " + opcodeName(opcode) + " frame that is "
@@ -342,10 +364,25 @@ public final class WebSocketFrames {
      */
     public static final class Reassembler {
 
+        private final int maxMessageBytes;
         private int opcode = -1;
         private byte[] parts = new byte[0];
         private int length;
         private int fragments;
+
+        /** A reassembler refusing messages over 16 MiB. */
+        public Reassembler() {
+            this(DEFAULT_MAX_MESSAGE_BYTES);
+        }
+
+        /**
+         * A reassembler refusing messages whose fragments add up to more than a limit.
+         *
+         * @param maxMessageBytes the largest message
+         */
+        public Reassembler(int maxMessageBytes) {
+            this.maxMessageBytes = positive(maxMessageBytes);
+        }
 
         /**
          * Takes one data frame.
@@ -370,6 +407,15 @@ public final class WebSocketFrames {
                 opcode = frame.opcode();
                 length = 0;
                 fragments = 0;
+            }
+            if ((long) length + frame.payload().length > maxMessageBytes) {
+                String kind = opcodeName(opcode);
+                long total = (long) length + frame.payload().length;
+                opcode = -1;
+                parts = new byte[0];
+                length = 0;
+                throw tooBig(maxMessageBytes, "its " + kind + " fragments add up to "
+                        + String.format(java.util.Locale.ROOT, "%,d", total) + " bytes so far");
             }
             append(frame.payload());
             fragments++;
@@ -401,6 +447,19 @@ public final class WebSocketFrames {
             System.arraycopy(payload, 0, parts, length, payload.length);
             length += payload.length;
         }
+    }
+
+    /** A message over the limit: the client closes with 1009 (Message Too Big) and says how to raise it. */
+    private static ProtocolException tooBig(int limit, String detail) {
+        return new ProtocolException(1009, LimitExceededException.of("a WebSocket message from the server", ": " + detail,
+                limit, "withMaxMessageBytes", "").getMessage());
+    }
+
+    private static int positive(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive, but was " + limit);
+        }
+        return limit;
     }
 
     /**

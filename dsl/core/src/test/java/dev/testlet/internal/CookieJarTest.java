@@ -49,4 +49,55 @@ class CookieJarTest {
 
         assertThat(jar.snapshot()).isEmpty();
     }
+
+    @Test
+    void a_cookie_for_another_domain_is_named_with_the_reason_and_its_value_masked() {
+        List<CookieJar.Problem> problems = jar.store("localhost", "/", List.of("t=secret; Domain=example.org", "ok=1"));
+
+        assertThat(problems).extracting(CookieJar.Problem::describe).containsExactly(
+                "Set-Cookie: t=***; Domain=example.org ignored: its Domain example.org does not match the host localhost");
+        assertThat(jar.snapshot()).containsOnlyKeys("ok");
+    }
+
+    @Test
+    void malformed_set_cookies_are_named_instead_of_skipped() {
+        List<CookieJar.Problem> problems = jar.store("localhost", "/", List.of(
+                "no-equals-sign", "=value", "a=1; Max-Age=soon", "b=2; Expires=next tuesday", "c=\u0001x", "d=" + "x".repeat(5000)));
+
+        assertThat(problems).extracting(CookieJar.Problem::describe).containsExactly(
+                "Set-Cookie: no-equals-sign ignored: it has no '=' between a cookie name and a value",
+                "Set-Cookie: =*** ignored: its cookie name is empty",
+                "Set-Cookie: a=***; Max-Age=soon stored, but its Max-Age \"soon\" is not a whole number of seconds,"
+                        + " so it was ignored",
+                "Set-Cookie: b=***; Expires=next tuesday stored, but its Expires \"next tuesday\" is not a date,"
+                        + " so it was ignored",
+                "Set-Cookie: c=*** ignored: it contains control character U+0001, which browsers refuse in a cookie",
+                "Set-Cookie: d=*** ignored: its name and value are 5,001 bytes, more than the 4,096 browsers keep");
+        assertThat(jar.snapshot()).as("a cookie with an unreadable Expires lasts for the session").containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void a_cookie_named_like_an_attribute_and_a_quoted_value_are_kept_as_browsers_keep_them() {
+        List<CookieJar.Problem> problems = jar.store("localhost", "/", List.of("path=1", "q=\"a b\""));
+
+        assertThat(problems).isEmpty();
+        assertThat(jar.headerFor("localhost", "/")).isEqualTo("path=1; q=\"a b\"");
+    }
+
+    @Test
+    void a_value_with_a_comma_and_max_age_stays_one_cookie() {
+        jar.store("localhost", "/", List.of("list=a,b; Max-Age=60"));
+
+        assertThat(jar.snapshot()).containsExactly(java.util.Map.entry("list", "a,b"));
+    }
+
+    @Test
+    void expires_in_the_past_deletes_and_max_age_wins_over_expires() {
+        jar.store("localhost", "/", List.of("a=1", "b=2"));
+
+        jar.store("localhost", "/", List.of("a=; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+                "b=3; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=60"));
+
+        assertThat(jar.snapshot()).containsExactly(java.util.Map.entry("b", "3"));
+    }
 }

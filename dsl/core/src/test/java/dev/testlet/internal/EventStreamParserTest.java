@@ -282,4 +282,64 @@ class EventStreamParserTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void a_line_that_never_ends_fails_at_the_line_limit_quickly_naming_it() {
+        EventStreamParser p = new EventStreamParser();
+        byte[] chunk = new byte[4096];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        byte[] start = "data: ".getBytes(StandardCharsets.UTF_8);
+        long begin = System.nanoTime();
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+            p.feed(start, e -> {});
+            for (int i = 0; i < 20_000_000 / chunk.length; i++) {
+                p.feed(chunk, e -> {});
+            }
+        });
+
+        assertThat(thrown).isInstanceOf(LimitExceededException.class)
+                .hasMessage("a line of the event stream exceeds the limit of 1 MiB (1,048,576 bytes) and has no line"
+                        + " end yet; it starts: \"data: " + "x".repeat(194) + "...\"; to raise the limit:"
+                        + " client.withLimits(client.limits().withMaxLineBytes(4 * 1024 * 1024))");
+        assertThat((System.nanoTime() - begin) / 1_000_000).as("milliseconds").isLessThan(2_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.feed(new byte[] {'\n'}, e -> {}))
+                .as("the parser stays failed").isSameAs(thrown);
+    }
+
+    @Test
+    void an_event_whose_data_lines_add_up_past_the_event_limit_fails_naming_it() {
+        EventStreamParser p = new EventStreamParser(100, 250);
+        String line = "data: " + "y".repeat(60) + "\n";
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> p.feed(
+                (line + line + line + line).getBytes(StandardCharsets.UTF_8), e -> {}));
+
+        assertThat(thrown).isInstanceOf(LimitExceededException.class)
+                .hasMessage("a server-sent event exceeds the limit of 250 bytes before its blank line; it starts: \""
+                        + ("y".repeat(60) + "\\n").repeat(3) + "\"; to raise the limit:"
+                        + " client.withLimits(client.limits().withMaxEventBytes(1000))");
+    }
+
+    @Test
+    void events_and_lines_up_to_the_limits_pass() {
+        EventStreamParser p = new EventStreamParser(16, 40);
+        List<Event> events = new ArrayList<>();
+
+        p.feed(("data: 0123456789\ndata: 0123456789\n\ndata: 0123456789\n\n").getBytes(StandardCharsets.UTF_8), events::add);
+
+        assertThat(events).containsExactly(event("0123456789\n0123456789"), event("0123456789"));
+    }
+
+    @Test
+    void pending_shows_a_capped_preview_of_a_huge_unfinished_event() {
+        EventStreamParser p = new EventStreamParser(50_000_000, 50_000_000);
+        p.feed(("data: " + "z".repeat(5_000_000) + "\ndata: " + "w".repeat(3_000_000)).getBytes(StandardCharsets.UTF_8), e -> {});
+
+        String pending = p.pending();
+
+        assertThat(pending).hasSizeLessThan(600)
+                .startsWith("data \"zzz").contains("(5,000,000 characters in all), partial line \"data: www")
+                .endsWith("(3,000,006 bytes so far)");
+    }
 }

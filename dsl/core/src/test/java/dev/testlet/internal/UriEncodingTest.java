@@ -40,4 +40,19 @@ class UriEncodingTest {
     void query_joins_encoded_pairs() {
         assertThat(UriEncoding.query(List.of(Map.entry("q", "a b"), Map.entry("n", "1")))).isEqualTo("q=a%20b&n=1");
     }
+
+    @Test
+    void a_fragment_in_the_path_is_dropped_as_http_clients_do() {
+        assertThat(UriEncoding.path("/page#section")).isEqualTo("/page");
+        assertThat(UriEncoding.path("/a?x=1#frag")).isEqualTo("/a?x=1");
+        assertThat(UriEncoding.path("/a b#c d")).isEqualTo("/a%20b");
+        assertThat(UriEncoding.path("/#")).isEqualTo("/");
+    }
+
+    @Test
+    void a_hash_in_a_template_value_stays_data() {
+        String expanded = UriEncoding.expand("/tags/{t}", new Object[] {"c#"});
+
+        assertThat(UriEncoding.path(expanded)).isEqualTo("/tags/c%23");
+    }
 }

@@ -165,6 +165,56 @@ class WebSocketFramesTest {
     }
 
     @Test
+    void a_frame_announcing_more_than_the_message_limit_fails_at_its_header_with_1009_naming_the_limit() {
+        byte[] header = new byte[10];
+        header[0] = (byte) 0x82;
+        header[1] = 127;
+        ByteBuffer.wrap(header, 2, 8).putLong(20_000_000);
+        WebSocketFrames.Decoder decoder = new WebSocketFrames.Decoder();
+        decoder.feed(ByteBuffer.wrap(header));
+
+        assertThatThrownBy(decoder::next)
+                .isInstanceOfSatisfying(WebSocketFrames.ProtocolException.class, e -> assertThat(e.closeCode()).isEqualTo(1009))
+                .hasMessage("a WebSocket message from the server exceeds the limit of 16 MiB (16,777,216 bytes):"
+                        + " it sent a binary frame of 20,000,000 bytes; to raise the limit:"
+                        + " client.withLimits(client.limits().withMaxMessageBytes(64 * 1024 * 1024))");
+    }
+
+    @Test
+    void fragments_adding_up_past_the_message_limit_fail_with_1009_naming_the_limit() {
+        WebSocketFrames.Reassembler messages = new WebSocketFrames.Reassembler();
+        byte[] mebibyte = new byte[1024 * 1024];
+        messages.accept(new WebSocketFrames.Frame(false, WebSocketFrames.TEXT, mebibyte));
+        for (int i = 1; i < 16; i++) {
+            assertThat(messages.accept(new WebSocketFrames.Frame(false, WebSocketFrames.CONTINUATION, mebibyte))).isNull();
+        }
+
+        assertThatThrownBy(() -> messages.accept(new WebSocketFrames.Frame(false, WebSocketFrames.CONTINUATION, new byte[1])))
+                .isInstanceOfSatisfying(WebSocketFrames.ProtocolException.class, e -> assertThat(e.closeCode()).isEqualTo(1009))
+                .hasMessage("a WebSocket message from the server exceeds the limit of 16 MiB (16,777,216 bytes):"
+                        + " its text fragments add up to 16,777,217 bytes so far; to raise the limit:"
+                        + " client.withLimits(client.limits().withMaxMessageBytes(64 * 1024 * 1024))");
+    }
+
+    @Test
+    void a_length_with_its_top_bit_set_is_a_protocol_error_also_on_a_control_frame() {
+        assertProtocolError(1002, "most significant bit set", 0x89, 127, 0xFF, 0, 0, 0, 0, 0, 0, 0);
+        assertProtocolError(1002, "most significant bit set", 0x82, 127, 0x80, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void a_message_at_the_limit_passes_and_control_frames_are_not_counted() {
+        WebSocketFrames.Reassembler messages = new WebSocketFrames.Reassembler(10);
+        messages.accept(new WebSocketFrames.Frame(false, WebSocketFrames.BINARY, new byte[6]));
+
+        assertThat(messages.accept(new WebSocketFrames.Frame(true, WebSocketFrames.CONTINUATION, new byte[4])).payload()).hasSize(10);
+        WebSocketFrames.Decoder decoder = new WebSocketFrames.Decoder(4);
+        decoder.feed(ByteBuffer.wrap(new byte[] {(byte) 0x89, 5, 1, 2, 3, 4, 5, (byte) 0x81, 4, 'a', 'b', 'c', 'd'}));
+        assertThat(decoder.next().payload()).hasSize(5);
+        assertThat(decoder.next().payload()).hasSize(4);
+    }
+
+    @Test
     void fragments_out_of_order_are_protocol_errors() {
         WebSocketFrames.Reassembler messages = new WebSocketFrames.Reassembler();
         assertThatThrownBy(() -> messages.accept(new WebSocketFrames.Frame(true, WebSocketFrames.CONTINUATION, new byte[0])))

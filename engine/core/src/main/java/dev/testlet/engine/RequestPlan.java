@@ -33,7 +33,8 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
 
     /**
      * Checks the plan: a method token, a target starting with {@code /} without spaces or line
-     * breaks, header names that are tokens, values without line breaks, a positive timeout.
+     * breaks, header names that are tokens, values of visible ISO-8859-1 text, spaces and tabs (no
+     * line breaks, no control characters, nothing beyond U+00FF), a positive timeout.
      *
      * @param method the method
      * @param target the target
@@ -66,14 +67,7 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
                 throw new IllegalArgumentException("header name '" + h.name()
                         + "' is not a valid HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)");
             }
-            String v = h.value();
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c == '\r' || c == '\n' || c == 0) {
-                    throw new IllegalArgumentException("header " + h.name() + " has a value with "
-                            + describe(c) + " at index " + i + "; header values must be one line");
-                }
-            }
+            checkValue(h.name(), h.value());
         }
         body = body == null || body.length == 0 ? NO_BODY : body.clone();
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -303,6 +297,35 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
 
     private static String shellQuote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * A header value is one line of visible ISO-8859-1 text, spaces and tabs (RFC 9110 §5.5), which
+     * is what Jetty and other servers decode: anything else would break the line, draw a 400 from
+     * the server, or reach the app as other characters than the test wrote.
+     */
+    private static void checkValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= ' ' && c != 0x7f && c <= 0xff || c == '\t') {
+                continue;
+            }
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("header " + name + " has a value with " + describe(c)
+                        + " at index " + i + "; header values must be one line");
+            }
+            if (c < ' ' || c == 0x7f) {
+                throw new IllegalArgumentException("header " + name + " has a value with " + describe(c)
+                        + " at index " + i + "; header values may hold visible characters, spaces and tabs only:"
+                        + " encode the value (percent-encoding or Base64)");
+            }
+            int codePoint = value.codePointAt(i);
+            throw new IllegalArgumentException("header " + name + " has a value with the character '"
+                    + Character.toString(codePoint) + "' (" + String.format(Locale.ROOT, "U+%04X", codePoint)
+                    + ") at index " + i + ", which HTTP header values cannot carry (they are ISO-8859-1 on the"
+                    + " wire); encode the value: percent-encoding (URLEncoder.encode(value, UTF_8)), Base64,"
+                    + " or RFC 8187 for parameters (filename*=UTF-8''caf%C3%A9)");
+        }
     }
 
     private static String describe(char c) {

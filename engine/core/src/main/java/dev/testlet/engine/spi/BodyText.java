@@ -29,26 +29,15 @@ public final class BodyText {
     private BodyText() {}
 
     /**
-     * The charset named by a content type; UTF-8 for JSON and when none is named.
+     * The charset named by a content type; UTF-8 for JSON and when none is named, and when the one
+     * named is unknown to this JVM ({@link #charsetProblem} says so, for the report).
      *
      * @param contentType the Content-Type value, or null
      * @return the charset to decode with
      */
     public static Charset charset(@Nullable String contentType) {
-        if (contentType == null) {
-            return StandardCharsets.UTF_8;
-        }
-        String lower = contentType.toLowerCase(Locale.ROOT);
-        int at = lower.indexOf("charset=");
-        if (at >= 0 && !isJson(lower)) {
-            String name = contentType.substring(at + 8).trim();
-            int end = name.indexOf(';');
-            if (end >= 0) {
-                name = name.substring(0, end).trim();
-            }
-            if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
-                name = name.substring(1, name.length() - 1);
-            }
+        String name = charsetName(contentType);
+        if (name != null) {
             try {
                 return Charset.forName(name);
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
@@ -58,6 +47,56 @@ public final class BodyText {
         // No charset named: RFC 9110 dropped HTTP/1.0's ISO-8859-1 default for text/*, and JSON is
         // always UTF-8 (RFC 8259), so UTF-8 is the honest default.
         return StandardCharsets.UTF_8;
+    }
+
+    /**
+     * What is wrong with the charset a content type names, for the report: null when it names none,
+     * or one this JVM decodes.
+     *
+     * <pre>{@code
+     * BodyText.charsetProblem("text/plain; charset=klingon")
+     * // "the Content-Type names the charset \"klingon\", which this JVM does not support; the text was decoded as UTF-8 instead"
+     * }</pre>
+     *
+     * @param contentType the Content-Type value, or null
+     * @return the problem, or null
+     */
+    public static @Nullable String charsetProblem(@Nullable String contentType) {
+        String name = charsetName(contentType);
+        if (name == null) {
+            return null;
+        }
+        String why;
+        try {
+            Charset.forName(name);
+            return null;
+        } catch (IllegalCharsetNameException e) {
+            why = "which is not a valid charset name";
+        } catch (UnsupportedCharsetException e) {
+            why = "which this JVM does not support";
+        }
+        return "the Content-Type names the charset \"" + name + "\", " + why + "; the text was decoded as UTF-8 instead";
+    }
+
+    /** The charset parameter of a non-JSON content type, unquoted, or null. */
+    private static @Nullable String charsetName(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf("charset=");
+        if (at < 0 || isJson(lower)) {
+            return null;
+        }
+        String name = contentType.substring(at + 8).trim();
+        int end = name.indexOf(';');
+        if (end >= 0) {
+            name = name.substring(0, end).trim();
+        }
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return name;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,9 +83,7 @@ public final class Engines {
         String origin = scheme + "://" + hostHeader;
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         String basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        SSLSocketFactory factory = !secure ? null
-                : tls != null ? tls.getSocketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault();
-        return new Engine(new SocketWires(host, port, factory, origin, null), Tracking.NONE, hostHeader, basePath,
+        return new Engine(new SocketWires(host, port, secure, tls, origin, null), Tracking.NONE, hostHeader, basePath,
                 URI.create(origin), origin + basePath,
                 () -> "this client of " + origin + " was closed; connect again with Testlet.connect(URI)");
     }

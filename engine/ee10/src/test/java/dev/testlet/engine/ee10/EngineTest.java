@@ -41,6 +41,14 @@ class EngineTest {
         }
     }
 
+    public static class EchoHeader extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/plain;charset=UTF-8");
+            resp.getWriter().write(String.valueOf(req.getHeader("X-Name")));
+        }
+    }
+
     public static class Chunked extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -123,6 +131,7 @@ class EngineTest {
         DISCONNECTS.clear();
         app = Engines.start(ServletApp.builder()
                 .servlet("/thread", ThreadName.class)
+                .servlet("/echo-header", EchoHeader.class)
                 .servlet("/chunked", Chunked.class)
                 .servlet("/big", Big.class)
                 .servlet("/closing", Closing.class)
@@ -194,6 +203,89 @@ class EngineTest {
 
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.headers().first("X-Received")).isEqualTo("10");
+    }
+
+    /** Answers only once the test opens the gate, on another thread, so its response comes late. */
+    public static final class Gate extends HttpServlet {
+        final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            AsyncContext async = req.startAsync();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    open.await(5, TimeUnit.SECONDS);
+                    async.getResponse().getWriter().write("smuggled");
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                async.complete();
+            });
+        }
+    }
+
+    @Test
+    void a_content_length_that_disagrees_with_the_body_is_refused_and_the_next_response_is_not_shifted() {
+        String smuggled = "GET /gate HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        RequestPlan plan = RequestPlan.of("POST", "/big?size=1").withHeader("Content-Length", "0")
+                .withBody(smuggled.getBytes(StandardCharsets.US_ASCII));
+
+        Throwable refused = sendThenFollow(plan);
+
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("header Content-Length: 0 disagrees with the body of 39 bytes;"
+                        + " remove the header: Testlet sets Content-Length from the body it sends");
+    }
+
+    @Test
+    void a_transfer_encoding_set_by_the_test_is_refused_and_the_next_response_is_not_shifted() {
+        String smuggled = "0\r\n\r\nGET /gate HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        RequestPlan plan = RequestPlan.of("POST", "/big?size=1").withHeader("Transfer-Encoding", "chunked")
+                .withBody(smuggled.getBytes(StandardCharsets.US_ASCII));
+
+        Throwable refused = sendThenFollow(plan);
+
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("header Transfer-Encoding: chunked is not allowed; remove it:"
+                        + " Testlet frames the request itself and sends the body with a Content-Length");
+    }
+
+    /**
+     * Sends a plan that may smuggle a {@code GET /gate}, lets that late response out, then sends
+     * another request and checks it got its own response.
+     *
+     * @return what sending the plan threw, or null
+     */
+    private static @org.jspecify.annotations.Nullable Throwable sendThenFollow(RequestPlan plan) {
+        Gate gate = new Gate();
+        try (App own = Engines.start(ServletApp.builder()
+                .servlet("/big", Big.class).servlet("/gate", gate).servlet("/thread", ThreadName.class).build(),
+                Duration.ofSeconds(10))) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> own.transport().execute(plan, null));
+            gate.open.countDown();
+            Exchange next = own.transport().execute(RequestPlan.of("GET", "/thread").withTimeout(Duration.ofSeconds(5)), null);
+            assertThat(new String(next.body(), StandardCharsets.UTF_8)).as("not the response to a smuggled GET /gate")
+                    .isEqualTo(Thread.currentThread().getName());
+            return thrown;
+        }
+    }
+
+    @Test
+    void a_content_length_that_agrees_with_the_body_is_sent_once() {
+        RequestPlan plan = RequestPlan.of("POST", "/big?size=1").withHeader("content-length", "3")
+                .withHeader("Content-Length", "3").withBody(new byte[3]);
+
+        Exchange e = engine.execute(plan, null);
+
+        assertThat(e.headers().first("X-Received")).isEqualTo("3");
+        assertThat(e.request().headers().all("Content-Length")).containsExactly("3");
+    }
+
+    @Test
+    void a_latin_1_header_value_reaches_the_app_as_written() {
+        Exchange e = engine.execute(RequestPlan.of("GET", "/echo-header").withHeader("X-Name", "café ÿ"), null);
+
+        assertThat(new String(e.body(), StandardCharsets.UTF_8)).isEqualTo("café ÿ");
     }
 
     @Test

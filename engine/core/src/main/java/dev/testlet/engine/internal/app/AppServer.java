@@ -97,6 +97,8 @@ public final class AppServer implements App, Tracking {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         if (mode == Mode.IN_PROCESS) {
+            // The app sees a loopback client on an ephemeral port, as over a socket, not 0.0.0.0:0.
+            http.addCustomizer(new LoopbackAddresses());
             local = new LocalConnector(server, new HttpConnectionFactory(http));
             socket = null;
             server.addConnector(local);
@@ -184,7 +186,7 @@ public final class AppServer implements App, Tracking {
             int port = socket.getLocalPort();
             host = LOOPBACK + ":" + port;
             origin = URI.create("http://" + host);
-            wires = new SocketWires(LOOPBACK, port, null, origin.toString(), bySocketPort);
+            wires = new SocketWires(LOOPBACK, port, false, null, origin.toString(), bySocketPort);
         }
         return new Engine(wires, this, host, basePath, origin, describe(),
                 () -> "this app was closed; start it again with Testlet.start(app), or keep the client open until"

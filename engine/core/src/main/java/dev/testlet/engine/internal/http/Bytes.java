@@ -1,7 +1,6 @@
 package dev.testlet.engine.internal.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte array, without the locking of ByteArrayOutputStream. */
@@ -34,22 +33,14 @@ final class Bytes {
         return this;
     }
 
-    Bytes ascii(String s) {
+    /** Writes each char as one byte: ISO-8859-1 for text known to hold nothing beyond U+00FF. */
+    Bytes latin1(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
             data[size++] = (byte) s.charAt(i);
         }
         return this;
-    }
-
-    Bytes utf8(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return put(s.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return ascii(s);
     }
 
     int size() {

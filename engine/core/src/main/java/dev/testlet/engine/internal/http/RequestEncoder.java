@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a plan as one HTTP/1.1 message: request line, headers, blank line and the whole body, in
  * one buffer, because an inline request whose body arrives later would deadlock its own caller.
- * Header values are written as UTF-8; everything else is ASCII by construction.
+ * Header values are written as ISO-8859-1, as servers decode them ({@link RequestPlan} allows nothing
+ * beyond U+00FF); everything else is ASCII by construction.
  */
 public final class RequestEncoder {
 
@@ -19,24 +20,56 @@ public final class RequestEncoder {
     private RequestEncoder() {}
 
     /**
-     * The plan as it goes on the wire: with {@code Host} when missing, and {@code Content-Length}
-     * set from the body (or 0 for methods that usually carry one) unless the plan set it.
+     * The plan as it goes on the wire: with {@code Host} when missing, and exactly one {@code
+     * Content-Length}, set from the body (or 0 for methods that usually carry one). Testlet owns the
+     * framing, so nothing a test writes can put a second request on the connection: a {@code
+     * Content-Length} the plan set is kept only when it agrees with the body, and a {@code
+     * Transfer-Encoding} is refused.
      *
      * @param plan the plan
      * @param host the Host value to add when missing
      * @return the plan as it goes on the wire
+     * @throws IllegalArgumentException naming the framing header that disagrees with the body
      */
     public static RequestPlan complete(RequestPlan plan, String host) {
         Headers headers = plan.headers();
-        if (!headers.contains("Host")) {
+        int length = plan.bodyBuffer().remaining();
+        boolean hasHost = false;
+        int lengths = 0;
+        for (Headers.Header h : headers) {
+            String name = h.name();
+            if (name.equalsIgnoreCase("Host")) {
+                hasHost = true;
+            } else if (name.equalsIgnoreCase("Content-Length")) {
+                checkLength(h.value(), length);
+                lengths++;
+            } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                throw new IllegalArgumentException("header Transfer-Encoding: " + h.value()
+                        + " is not allowed; remove it: Testlet frames the request itself and sends the body"
+                        + " with a Content-Length");
+            }
+        }
+        if (!hasHost) {
             headers = Headers.of(prepend(headers, "Host", host));
         }
-        int length = plan.bodyBuffer().remaining();
-        if (!headers.contains("Content-Length") && !headers.contains("Transfer-Encoding")
-                && (length > 0 || expectsBody(plan.method()))) {
+        if (lengths > 1 || (lengths == 1 && !headers.first("Content-Length").equals(Integer.toString(length)))) {
+            headers = headers.withOnly("Content-Length", Integer.toString(length));
+        } else if (lengths == 0 && (length > 0 || expectsBody(plan.method()))) {
             headers = headers.with("Content-Length", Integer.toString(length));
         }
         return headers == plan.headers() ? plan : plan.withHeaders(headers);
+    }
+
+    /** A Content-Length the test set must be the body's length, or the rest of the body would be a second request. */
+    private static void checkLength(String value, int length) {
+        String digits = value.strip();
+        boolean agrees = !digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Long.parseLong(digits) == length;
+        if (!agrees) {
+            throw new IllegalArgumentException("header Content-Length: " + value + " disagrees with the body of "
+                    + length + (length == 1 ? " byte" : " bytes")
+                    + "; remove the header: Testlet sets Content-Length from the body it sends");
+        }
     }
 
     /**
@@ -48,9 +81,9 @@ public final class RequestEncoder {
     public static ByteBuffer encode(RequestPlan plan) {
         ByteBuffer body = plan.bodyBuffer();
         Bytes out = new Bytes(128 + body.remaining());
-        out.ascii(plan.method()).put((byte) ' ').ascii(plan.target()).put(VERSION);
+        out.latin1(plan.method()).put((byte) ' ').latin1(plan.target()).put(VERSION);
         for (Headers.Header h : plan.headers()) {
-            out.ascii(h.name()).put(COLON).utf8(h.value()).put(CRLF);
+            out.latin1(h.name()).put(COLON).latin1(h.value()).put(CRLF);
         }
         out.put(CRLF);
         out.put(body);

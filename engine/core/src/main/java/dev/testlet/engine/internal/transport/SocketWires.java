@@ -5,7 +5,8 @@ import dev.testlet.engine.spi.TransportException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ public final class SocketWires implements Wires {
 
     private final String host;
     private final int port;
-    private final @Nullable SSLSocketFactory tls;
+    private final boolean tls;
+    private final @Nullable SSLContext trust;
     private final String origin;
     private final @Nullable Map<Integer, InFlight> registry;
     private final ConcurrentLinkedDeque<SocketWire> idle = new ConcurrentLinkedDeque<>();
@@ -27,16 +29,18 @@ public final class SocketWires implements Wires {
      *
      * @param host the host to connect to
      * @param port the port
-     * @param tls the factory of TLS sockets, or null for plain TCP
+     * @param tls whether to speak TLS
+     * @param trust the TLS context whose trust store decides (a test CA), or null for the JVM's default
      * @param origin how to name the server in messages ("http://localhost:8080")
      * @param registry where an app in this JVM looks up the request a connection carries, by the
      *     client's port; null for a server elsewhere
      */
-    public SocketWires(String host, int port, @Nullable SSLSocketFactory tls, String origin,
+    public SocketWires(String host, int port, boolean tls, @Nullable SSLContext trust, String origin,
             @Nullable Map<Integer, InFlight> registry) {
         this.host = host;
         this.port = port;
         this.tls = tls;
+        this.trust = trust;
         this.origin = origin;
         this.registry = registry;
     }
@@ -67,13 +71,13 @@ public final class SocketWires implements Wires {
     private SocketWire connect(long deadlineNanos, @Nullable RequestPlan plan) {
         long millis = Math.max(1, Math.min(Integer.MAX_VALUE, (deadlineNanos - System.nanoTime()) / 1_000_000));
         try {
-            SocketWire wire = SocketWire.connect(host, port, tls, (int) millis, registry);
+            SocketWire wire = SocketWire.connect(host, port, tls, trust, (int) millis, registry);
             all.add(wire);
             return wire;
         } catch (IOException e) {
             String what = plan == null ? "" : " for " + plan.method() + " " + plan.target();
             throw new ConnectFailure("could not connect to " + origin + what + ": " + e.getMessage()
-                    + " (is the server running?)", e);
+                    + (e instanceof SSLException ? "" : " (is the server running?)"), e);
         }
     }
 
