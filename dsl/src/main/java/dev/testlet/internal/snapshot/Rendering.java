@@ -17,16 +17,29 @@ public record Rendering(Kind kind, String text) {
     /** What a rendering shows. */
     public enum Kind {
         /** A response: request line, status line, headers, body. */
-        RESPONSE("response"),
+        RESPONSE("a", "response"),
         /** The events of an event stream read so far. */
-        EVENTS("event stream"),
+        EVENTS("an", "event stream"),
         /** A WebSocket conversation. */
-        TRANSCRIPT("WebSocket conversation");
+        TRANSCRIPT("a", "WebSocket conversation");
 
+        private final String article;
         private final String noun;
 
-        Kind(String noun) {
+        Kind(String article, String noun) {
+            this.article = article;
             this.noun = noun;
+        }
+
+        /**
+         * What it is, with its article.
+         *
+         * <pre>{@code Kind.EVENTS.withArticle()   // "an event stream"}</pre>
+         *
+         * @return the noun phrase
+         */
+        public String withArticle() {
+            return article + " " + noun;
         }
 
         /**

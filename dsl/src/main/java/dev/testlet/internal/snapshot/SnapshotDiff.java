@@ -112,6 +112,9 @@ final class SnapshotDiff {
     private static Map<String, List<String>> byName(List<String> lines) {
         Map<String, List<String>> out = new TreeMap<>();
         for (String line : lines) {
+            if (line.isEmpty()) {
+                continue;
+            }
             int colon = line.indexOf(": ");
             String name = colon < 0 ? line : line.substring(0, colon);
             out.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(line);

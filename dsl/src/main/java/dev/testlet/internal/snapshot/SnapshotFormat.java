@@ -82,6 +82,7 @@ final class SnapshotFormat {
         boolean crlf = lines.stream().anyMatch(l -> l.equals(END + "\r"));
         SortedMap<String, String> entries = new TreeMap<>();
         String name = null;
+        int nameLine = 0;
         List<String> content = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = crlf && lines.get(i).endsWith("\r") ? lines.get(i).substring(0, lines.get(i).length() - 1)
@@ -93,7 +94,7 @@ final class SnapshotFormat {
                 continue;
             }
             if (name != null) {
-                add(entries, name, content, where, i);
+                add(entries, name, content, where, nameLine);
             }
             content.clear();
             if (line.equals(END)) {
@@ -109,19 +110,20 @@ final class SnapshotFormat {
                         + "name' or the end line '" + END + "', but was '" + line + "'");
             }
             name = unescapeName(line.substring(HEADER.length()), where, i + 1);
+            nameLine = i + 1;
         }
         throw error(where, lines.size(), "the file does not end with the line '" + END
                 + "' (was it cut short or merged badly?)");
     }
 
     private static void add(SortedMap<String, String> entries, String name, List<String> content, String where,
-            int nextLine) {
+            int headerLine) {
         List<String> lines = new ArrayList<>(content);
         if (!lines.isEmpty() && lines.getLast().isEmpty()) {
             lines.removeLast();
         }
         if (entries.put(name, String.join("\n", lines)) != null) {
-            throw error(where, nextLine, "the snapshot '" + name + "' appears twice");
+            throw error(where, headerLine, "the snapshot '" + name + "' appears twice");
         }
     }
 

@@ -133,7 +133,7 @@ public final class Snapshots {
     }
 
     private AssertionFailedError mismatch(String entry, SnapshotFile file, String stored, Rendering actual) {
-        Facts facts = Facts.of("snapshot differs", entry + " (a " + actual.kind().noun() + ")").and("in", file.shownPath());
+        Facts facts = Facts.of("snapshot differs", entry + " (" + actual.kind().withArticle() + ")").and("in", file.shownPath());
         if (!SnapshotDiff.summarize(actual.kind(), stored, actual.text(), json, facts)) {
             facts.and("difference", SnapshotDiff.firstDifference(stored, actual.text()));
         }
@@ -143,7 +143,7 @@ public final class Snapshots {
     }
 
     private AssertionFailedError missing(String entry, SnapshotFile file, Rendering actual) {
-        Facts facts = Facts.of("snapshot", entry + " (a " + actual.kind().noun() + ")")
+        Facts facts = Facts.of("snapshot", entry + " (" + actual.kind().withArticle() + ")")
                 .and("is missing from", file.shownPath())
                 .and("because", mode.reason())
                 .and("to create it", "run the test locally (without CI set) and commit the file it writes, or run"
