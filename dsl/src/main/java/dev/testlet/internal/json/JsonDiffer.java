@@ -18,8 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonDiffer {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final JsonComparison options;
     private final String base;
     private final int recordLimit;
@@ -67,7 +65,7 @@ final class JsonDiffer {
     }
 
     private JsonNode objects(JsonNode expected, JsonNode actual) {
-        ObjectNode aligned = NODES.objectNode();
+        ObjectNode aligned = JsonNodeFactory.instance.objectNode();
         TreeSet<String> names = new TreeSet<>(expected.propertyNames());
         names.addAll(actual.propertyNames());
         for (String name : names) {
@@ -99,7 +97,7 @@ final class JsonDiffer {
                 && matchesAt(expected.get(n - 1 - end), actual.get(m - 1 - end), m - 1 - end)) {
             end++;
         }
-        ArrayNode aligned = NODES.arrayNode();
+        ArrayNode aligned = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < start; i++) {
             aligned.add(walkAt(expected.get(i), actual.get(i), i));
         }
@@ -188,7 +186,7 @@ final class JsonDiffer {
             }
         }
         int[] nearest = ArrayMatching.nearest(expected, actual, unmatchedExpected, unmatchedActual, this);
-        ArrayNode aligned = NODES.arrayNode();
+        ArrayNode aligned = JsonNodeFactory.instance.arrayNode();
         boolean[] shown = new boolean[actual.size()];
         for (int i = 0; i < partner.length; i++) {
             int j = partner[i] >= 0 ? partner[i] : nearest[i];
