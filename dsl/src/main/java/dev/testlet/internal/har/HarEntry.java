@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * HarEntry.webSocket(start, handshake, 101, "Switching Protocols", headers, messages, elapsed);
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param started when the request was sent
  * @param request the request as sent
  * @param status the response status

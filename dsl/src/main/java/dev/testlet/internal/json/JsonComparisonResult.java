@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param differences the differences found, in document order, at most {@value #RECORDED}
  * @param total how many differences there are, also past {@value #RECORDED}
  * @param expected the expected value

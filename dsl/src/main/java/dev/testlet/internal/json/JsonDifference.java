@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
  * // changed /price: 1.5 -> 2
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param pointer where: the actual document's location for {@code CHANGED}, {@code TYPE_CHANGED} and
  *     {@code ADDED}, the expected document's for {@code REMOVED}; "" is the whole document
  * @param kind what happened

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code new RecordedEvent("message", "{\"n\":1}", "7", null)}</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param type the event type ({@code message} when the stream named none)
  * @param data the data, lines joined by {@code \n}
  * @param id the last event id, or null (or empty) when the event had none

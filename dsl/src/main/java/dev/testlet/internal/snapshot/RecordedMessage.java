@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * RecordedMessage.close(Direction.RECEIVED, 1008, "bad token", Instant.now());
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param direction who sent it
  * @param kind text, binary, ping, pong or close
  * @param payload the payload (UTF-8 for text; empty for close, whose code and reason are separate)

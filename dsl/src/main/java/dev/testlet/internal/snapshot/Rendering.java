@@ -9,6 +9,8 @@ package dev.testlet.internal.snapshot;
  * r.text();   // "GET /items\n200 OK\nContent-Type: application/json\n\n{...}"
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param kind what was rendered
  * @param text the text
  */

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * SnapshotMode.resolve("upd", null)                 // IllegalArgumentException listing the valid values
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param policy what to do
  * @param reason why, in words, for messages
  */

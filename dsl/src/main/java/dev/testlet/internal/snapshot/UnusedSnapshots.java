@@ -33,6 +33,8 @@ import java.util.Set;
  * // Run the tests with -Dtestlet.snapshots=update to remove them.
  * }</pre>
  *
+ * Immutable and thread-safe.
+ *
  * @param shownPath the file, as messages name it
  * @param entries the unused entries with the reason for each
  * @param removed whether they were removed (update mode)
