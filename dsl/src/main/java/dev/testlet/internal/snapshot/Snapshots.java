@@ -164,10 +164,17 @@ public final class Snapshots {
      *
      * @param testClass the class that finished
      * @param invocations the invocations of its tests that ran in this run, finished
-     * @return what was found (and removed)
+     * @return what was found (and removed); nothing for a class whose source cannot be found (it has
+     *     no snapshot file either)
+     * @throws IllegalStateException when the class's snapshot file exists but cannot be read
      */
     public UnusedSnapshots finishClass(Class<?> testClass, Collection<SnapshotInvocation> invocations) {
-        SnapshotFile file = fileFor(testClass);
+        SnapshotFile file;
+        try {
+            file = fileFor(testClass);
+        } catch (IllegalStateException sourceNotFound) {
+            return new UnusedSnapshots(testClass.getName(), java.util.List.of(), false, false);
+        }
         return UnusedSnapshots.find(testClass, file, invocations, mode.policy() == SnapshotMode.Policy.UPDATE);
     }
 

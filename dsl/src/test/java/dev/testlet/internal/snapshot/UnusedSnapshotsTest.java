@@ -152,6 +152,14 @@ class UnusedSnapshotsTest {
     }
 
     @Test
+    void a_class_whose_source_cannot_be_found_has_nothing_to_report() {
+        Snapshots noSources = new Snapshots(SnapshotMode.resolve(null, null), new SnapshotLocator(null, List.of()), dir,
+                JsonMapper.builder().build());
+
+        assertThat(noSources.finishClass(String.class, List.of()).isEmpty()).isTrue();
+    }
+
+    @Test
     void owner_and_invocation_of_an_entry() {
         assertThat(UnusedSnapshots.methodOf("m[3]/after/x")).isEqualTo("m");
         assertThat(UnusedSnapshots.methodOf("m/a[1]")).isEqualTo("m");
