@@ -5,6 +5,7 @@ import dev.testlet.engine.spi.App;
 import dev.testlet.engine.spi.Transport;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeFormatter;
+import dev.testlet.internal.snapshot.Redactions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * @param rethrowServerExceptions whether an exception that escaped the app is rethrown
  * @param mapper the JSON mapper
  * @param limits how big a body, a line, an event and a message may be
+ * @param redactions what snapshots replace before comparing and writing
  */
 record ClientSettings(
         Transport transport,
@@ -42,7 +44,8 @@ record ClientSettings(
         boolean followRedirects,
         boolean rethrowServerExceptions,
         ObjectMapper mapper,
-        Limits limits) {
+        Limits limits,
+        Redactions redactions) {
 
     /** Where a curl line replays an in-process request: a locally run server's usual address. */
     private static final String IN_PROCESS_REPLAY_ORIGIN = "http://localhost:8080";
@@ -83,6 +86,10 @@ record ClientSettings(
         return copy(c -> c.limits = value);
     }
 
+    ClientSettings withRedactions(Redactions value) {
+        return copy(c -> c.redactions = value);
+    }
+
     /** The settings of a scope's client: the same app, the scope, a new cookie jar; closing ends the scope. */
     ClientSettings inScope(TestScope value) {
         return copy(c -> {
@@ -96,7 +103,7 @@ record ClientSettings(
         Copy c = new Copy(this);
         change.accept(c);
         return new ClientSettings(transport, app, c.scope, c.ownsApp, c.timeout, c.defaultHeaders, c.defaultCookies,
-                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper, c.limits);
+                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper, c.limits, c.redactions);
     }
 
     /** The fields a derived client may change, to build a new value in one place. */
@@ -111,6 +118,7 @@ record ClientSettings(
         boolean rethrowServerExceptions;
         ObjectMapper mapper;
         Limits limits;
+        Redactions redactions;
 
         Copy(ClientSettings s) {
             scope = s.scope;
@@ -123,6 +131,7 @@ record ClientSettings(
             rethrowServerExceptions = s.rethrowServerExceptions;
             mapper = s.mapper;
             limits = s.limits;
+            redactions = s.redactions;
         }
     }
 

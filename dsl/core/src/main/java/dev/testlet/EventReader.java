@@ -2,6 +2,9 @@ package dev.testlet;
 
 import dev.testlet.internal.EventStreamParser;
 import dev.testlet.internal.Facts;
+import dev.testlet.internal.snapshot.RecordedEvent;
+import java.util.ArrayList;
+import java.util.List;
 import dev.testlet.internal.LimitExceededException;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.MediaTypes;
@@ -21,10 +24,14 @@ final class EventReader {
     /** How many of the latest events a failure lists. */
     private static final int LISTED = 5;
 
+    /** How many of the events read are kept for a snapshot. */
+    static final int EVENTS_KEPT = 1_000;
+
     private final LiveExchange live;
     private final EventStreamParser parser;
     private final ArrayDeque<EventStreamParser.Event> parsed = new ArrayDeque<>();
     private final ArrayDeque<ServerSentEvent> latest = new ArrayDeque<>(LISTED);
+    private final List<RecordedEvent> read = new ArrayList<>();
     private long handedOut;
     private String lastEventId = "";
     private boolean checkedType;
@@ -62,6 +69,9 @@ final class EventReader {
         ServerSentEvent event = new ServerSentEvent(e.type(), e.data(), e.lastEventId(),
                 retry == null ? null : Duration.ofMillis(retry), live.settings().mapper());
         handedOut++;
+        if (read.size() < EVENTS_KEPT) {
+            read.add(new RecordedEvent(event.event(), event.data(), event.id().isEmpty() ? null : event.id(), event.retry()));
+        }
         lastEventId = event.id();
         if (latest.size() == LISTED) {
             latest.poll();
@@ -73,6 +83,11 @@ final class EventReader {
     /** Whether the server completed the response and every event in it was handed out. */
     boolean endedComplete() {
         return parsed.isEmpty() && parser.isEnded() && live.isComplete();
+    }
+
+    /** The events handed out so far, for a snapshot (at most {@link #EVENTS_KEPT}). */
+    List<RecordedEvent> read() {
+        return List.copyOf(read);
     }
 
     long handedOut() {

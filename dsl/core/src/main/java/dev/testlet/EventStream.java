@@ -7,6 +7,10 @@ import dev.testlet.internal.Checks;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Json;
+import dev.testlet.internal.TestBinding;
+import dev.testlet.internal.snapshot.Rendering;
+import dev.testlet.internal.snapshot.SnapshotRenderer;
+import dev.testlet.internal.snapshot.SnapshotSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,6 +276,26 @@ public final class EventStream extends ResponseHead<EventStream> implements Auto
     }
 
     /**
+     * Expects the next event's data, as JSON, to match a value under a comparison (strict, or lenient
+     * about extra members and array order); reads the next event. A mismatch lists every difference.
+     *
+     * <pre>{@code events.expectJson("", Map.of("status", "done"), JsonComparison.lenient())}</pre>
+     *
+     * @param pointer "" for the whole data, or a pointer such as "/job"
+     * @param expected the value (anything Jackson serializes)
+     * @param how strict or lenient, and where array order does not matter
+     * @return this stream
+     */
+    public EventStream expectJson(String pointer, @Nullable Object expected, JsonComparison how) {
+        Json.pointer(pointer);
+        Response.requireComparison(how);
+        ServerSentEvent event = next();
+        JsonNode data = dataAsJson(event, "expectJson(\"" + pointer + "\", ...)");
+        return data == null ? this : check(withEvent(Expectations.json(live.settings().mapper(), data, pointer, expected,
+                how.rules(), " of the next event"), event));
+    }
+
+    /**
      * Expects the JSON value at a pointer in the next event's data to satisfy a predicate.
      *
      * <pre>{@code events.expectJsonMatching("/progress", p -> p.asInt() > 50)}</pre>
@@ -375,6 +399,55 @@ public final class EventStream extends ResponseHead<EventStream> implements Auto
         }
         if (!reader.endedComplete()) {
             throw missing(awaited, within, "events.expectEnd(Duration)");
+        }
+        return this;
+    }
+
+    /**
+     * Expects the events read so far (type, id, retry and data, JSON data pretty-printed) to match the
+     * test's snapshot; nothing more is read. The first run writes it beside the test's source; later
+     * runs compare. {@code -Dtestlet.snapshots=update} rewrites it; on CI a missing snapshot fails.
+     *
+     * <pre>{@code
+     * events.take(5);
+     * events.expectSnapshot();
+     * }</pre>
+     *
+     * @return this stream
+     * @throws IllegalStateException outside a test run with the JUnit extension
+     */
+    public EventStream expectSnapshot() {
+        return snapshot(null);
+    }
+
+    /**
+     * Like {@link #expectSnapshot()}, under a name of its own (unique within the test).
+     *
+     * <pre>{@code events.expectSnapshot("first five")}</pre>
+     *
+     * @param name the snapshot's name in the test's file
+     * @return this stream
+     */
+    public EventStream expectSnapshot(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("expectSnapshot needs a name that is not blank; use expectSnapshot()"
+                    + " for a numbered one");
+        }
+        return snapshot(name);
+    }
+
+    private EventStream snapshot(@Nullable String name) {
+        SnapshotSession session = TestBinding.snapshots("events.expectSnapshot()");
+        if (reader.handedOut() > EventReader.EVENTS_KEPT) {
+            throw new IllegalStateException("this stream has handed out " + reader.handedOut() + " events, more than the"
+                    + " " + EventReader.EVENTS_KEPT + " a snapshot keeps; snapshot a shorter stream");
+        }
+        Rendering rendering = new SnapshotRenderer(live.settings().mapper())
+                .events(reader.read(), live.settings().redactions());
+        try {
+            session.check(name, rendering);
+        } catch (AssertionError e) {
+            live.settings().scope().raise(e);
         }
         return this;
     }

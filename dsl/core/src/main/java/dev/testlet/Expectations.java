@@ -2,6 +2,10 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.internal.SetCookie;
+import dev.testlet.internal.json.CanonicalJson;
+import dev.testlet.internal.json.JsonComparisonResult;
+import dev.testlet.internal.json.JsonMismatch;
+import dev.testlet.internal.json.JsonRules;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Json;
 import dev.testlet.internal.MediaTypes;
@@ -152,11 +156,44 @@ final class Expectations {
         if (Json.same(expectedNode, actual)) {
             return null;
         }
+        if (expectedNode.isContainer() && actual.isContainer()) {
+            return document(mapper, expectedNode, actual, pointer, JsonRules.strict(), of);
+        }
         Facts facts = Facts.of(label, Json.compact(expectedNode)).and("but was", Json.compact(actual));
         if (!expectedNode.getNodeType().equals(actual.getNodeType())) {
             facts.and("note", "expected " + Json.kind(expectedNode) + ", found " + Json.kind(actual));
         }
         return Mismatch.of(facts, Json.pretty(expectedNode), Json.pretty(actual));
+    }
+
+    /**
+     * The JSON value at a pointer, compared with the expected one by the given rules (strict, or
+     * lenient about extra members and array order); a mismatch lists every difference by pointer.
+     */
+    static @Nullable Mismatch json(ObjectMapper mapper, JsonNode root, String pointer, @Nullable Object expected,
+            JsonRules rules, String of) {
+        JsonPointer p = Json.pointer(pointer);
+        JsonNode expectedNode = Json.toTree(mapper, expected);
+        JsonNode actual = root.at(p);
+        if (actual.isMissingNode()) {
+            return Mismatch.of(Facts.of("expected JSON at " + where(pointer) + of, Json.compact(expectedNode))
+                    .and("but", "there is no value there: " + Json.describeMissing(root, p)));
+        }
+        return document(mapper, expectedNode, actual, pointer, rules, of);
+    }
+
+    /** Two documents (or subtrees) compared by rules, every difference listed by pointer. */
+    private static @Nullable Mismatch document(ObjectMapper mapper, JsonNode expected, JsonNode actual, String pointer,
+            JsonRules rules, String of) {
+        JsonComparisonResult result = rules.compare(expected, actual, pointer);
+        if (result.matches()) {
+            return null;
+        }
+        CanonicalJson canonical = new CanonicalJson(mapper);
+        String what = pointer.isEmpty() ? "the JSON" : "the JSON at " + pointer;
+        return Mismatch.of(Facts.of("expected", what + of + " to match, " + rules.describe())
+                        .and("differences", result.total() + "\n" + result.summary(JsonMismatch.SHOWN)),
+                canonical.pretty(result.expected()), canonical.pretty(result.alignedActual()));
     }
 
     /** The JSON value at a pointer must exist and satisfy a predicate. */

@@ -10,6 +10,7 @@ import dev.testlet.engine.spi.TransportException;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Transcript;
+import dev.testlet.internal.har.HarEntry;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class LiveExchange implements AutoCloseable {
     private final String kind;
     private final Transcript transcript = new Transcript(TRANSCRIPT_LIMIT);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.time.Instant started = java.time.Instant.now();
     private Runnable forget = () -> {};
 
     private LiveExchange(ClientSettings settings, RequestPlan plan, LiveResponse exchange, String kind) {
@@ -235,7 +237,9 @@ final class LiveExchange implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             exchange.close();
             forget.run();
-            settings.scope().recordLive(snapshot());
+            Exchange recorded = snapshot();
+            settings.scope().recordLive(recorded, HarEntry.streamed(started, recorded.request(), recorded.status(),
+                    recorded.reason(), recorded.headers(), recorded.body(), recorded.elapsed()));
         }
     }
 

@@ -5,6 +5,9 @@ import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.WebSocketChannel;
 import dev.testlet.internal.WebSocketFailures;
+import dev.testlet.internal.WebSocketFrames;
+import dev.testlet.internal.har.HarEntry;
+import dev.testlet.internal.snapshot.RecordedMessage;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +32,63 @@ final class LiveSession {
     private volatile boolean closedByTest;
     private volatile int messagesRead;
     private volatile Runnable forget = () -> {};
+    /** What the test sent and read, in order, for snapshots and HAR; bounded. */
+    private final java.util.List<RecordedMessage> conversation = new java.util.ArrayList<>();
+    private int conversationDropped;
+    private final java.time.Instant started = java.time.Instant.now();
 
     LiveSession(ClientSettings settings, Response handshake, UpgradedConnection connection) {
         this.settings = settings;
         this.handshake = handshake;
         this.channel = new WebSocketChannel(connection, settings.limits().maxMessageBytes());
+    }
+
+    /** How many messages of a conversation are kept for snapshots and HAR. */
+    static final int CONVERSATION_LIMIT = 1_000;
+
+    /** Keeps a message the test sent or read. */
+    void remember(RecordedMessage message) {
+        synchronized (conversation) {
+            if (conversation.size() < CONVERSATION_LIMIT) {
+                conversation.add(message);
+            } else {
+                conversationDropped++;
+            }
+        }
+    }
+
+    /** Keeps a whole message the test sent (text, binary, ping, pong). */
+    void rememberSent(int opcode, byte[] payload) {
+        java.time.Instant now = java.time.Instant.now();
+        remember(switch (opcode) {
+            case WebSocketFrames.TEXT -> RecordedMessage.text(RecordedMessage.Direction.SENT,
+                    new String(payload, java.nio.charset.StandardCharsets.UTF_8), now);
+            case WebSocketFrames.BINARY -> RecordedMessage.binary(RecordedMessage.Direction.SENT, payload, now);
+            case WebSocketFrames.PING -> RecordedMessage.control(RecordedMessage.Direction.SENT, RecordedMessage.Kind.PING,
+                    payload, now);
+            default -> RecordedMessage.control(RecordedMessage.Direction.SENT, RecordedMessage.Kind.PONG, payload, now);
+        });
+    }
+
+    /** The conversation so far, and how many messages did not fit. */
+    java.util.List<RecordedMessage> conversation() {
+        synchronized (conversation) {
+            return java.util.List.copyOf(conversation);
+        }
+    }
+
+    int conversationDropped() {
+        synchronized (conversation) {
+            return conversationDropped;
+        }
+    }
+
+    /** Gives the handshake the scope recorded its session's HAR entry (with the messages). */
+    private void recordSession() {
+        Response h = handshake;
+        settings.scope().recordSession(h.exchange(), HarEntry.webSocket(started, h.exchange().request(), h.status(),
+                h.exchange().reason(), h.headers(), conversation(),
+                java.time.Duration.between(started, java.time.Instant.now())));
     }
 
     /** Registers the session with its scope, which closes it if the test does not. */
@@ -55,6 +110,7 @@ final class LiveSession {
         closedByTest = true;
         channel.close(1000, "", System.nanoTime() + Math.min(SCOPE_END_CLOSE_NANOS, settings.timeout().toNanos()));
         settle();
+        recordSession();
         Throwable thrown = channel.connection().serverException();
         return thrown != null && !exceptionReported ? " (its endpoint threw " + thrown + ", which the test never saw)" : "";
     }
@@ -73,6 +129,11 @@ final class LiveSession {
         WebSocketChannel.Message message = channel.nextMessage(System.nanoTime() + timeout.toNanos());
         if (message != null) {
             messagesRead++;
+            java.time.Instant now = java.time.Instant.now();
+            remember(message.text()
+                    ? RecordedMessage.text(RecordedMessage.Direction.RECEIVED,
+                            new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8), now)
+                    : RecordedMessage.binary(RecordedMessage.Direction.RECEIVED, message.payload(), now));
             return message;
         }
         throw noMessage(awaited, timeout);
@@ -202,8 +263,10 @@ final class LiveSession {
         }
         closedByTest = true;
         forget.run();
+        remember(RecordedMessage.close(RecordedMessage.Direction.SENT, code, reason, java.time.Instant.now()));
         channel.close(code, reason, System.nanoTime() + timeout.toNanos());
         settle();
+        recordSession();
         Throwable thrown = channel.connection().serverException();
         if (thrown != null && !exceptionReported && settings.rethrowServerExceptions()) {
             exceptionReported = true;

@@ -6,6 +6,10 @@ import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Json;
+import dev.testlet.internal.TestBinding;
+import dev.testlet.internal.snapshot.Rendering;
+import dev.testlet.internal.snapshot.SnapshotRenderer;
+import dev.testlet.internal.snapshot.SnapshotSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -269,6 +273,28 @@ public final class Response extends ResponseHead<Response> {
     }
 
     /**
+     * Expects the JSON value at a pointer to match a value under a comparison: strictly, or leniently
+     * (extra members allowed, array order ignored where asked). A mismatch lists every difference by
+     * pointer.
+     *
+     * <pre>{@code
+     * response.expectJson("", Map.of("id", 3, "tags", List.of("b", "a")),
+     *         JsonComparison.lenient().withArrayOrderIgnoredAt("/tags"));
+     * }</pre>
+     *
+     * @param pointer "" for the whole document, or a pointer such as "/owner"
+     * @param expected the value (anything Jackson serializes)
+     * @param how strict or lenient, and where array order does not matter
+     * @return this response
+     */
+    public Response expectJson(String pointer, @Nullable Object expected, JsonComparison how) {
+        Json.pointer(pointer);
+        requireComparison(how);
+        JsonNode root = parsedForCheck("expectJson(\"" + pointer + "\", ...)");
+        return root == null ? this : check(Expectations.json(settings.mapper(), root, pointer, expected, how.rules(), ""));
+    }
+
+    /**
      * Expects the JSON value at a pointer to satisfy a predicate.
      *
      * <pre>{@code response.expectJsonMatching("/items", items -> items.size() == 3)}</pre>
@@ -325,6 +351,59 @@ public final class Response extends ResponseHead<Response> {
     }
 
     /**
+     * Expects the response (its status, the headers that matter, and its body: JSON canonically
+     * pretty-printed, text as text, binary as a digest) to match the test's snapshot. The first run
+     * writes it to {@code __snapshots__/<TestClass>.snap} beside the test's source and passes with a note;
+     * later runs compare, and a difference fails listing what changed (for JSON, by pointer) with both
+     * versions attached for an IDE's diff. {@code -Dtestlet.snapshots=update} rewrites it; on CI (the
+     * {@code CI} variable set) a missing snapshot fails. Volatile parts are redacted first: the
+     * {@code Date} header and session cookies by default, more with the client's
+     * {@link TestClient#withRedactedJson}, {@link TestClient#withRedactedHeaders} and
+     * {@link TestClient#withRedactedText}.
+     *
+     * <pre>{@code
+     * client.withRedactedJson("/id", "/createdAt")
+     *       .given().jsonBody(item).post("/items")
+     *       .expectStatus(201)
+     *       .expectSnapshot();
+     * }</pre>
+     *
+     * @return this response
+     * @throws IllegalStateException outside a test run with the JUnit extension (it names the snapshot)
+     */
+    public Response expectSnapshot() {
+        return snapshot(null);
+    }
+
+    /**
+     * Like {@link #expectSnapshot()}, under a name of its own (unique within the test), for a test that
+     * takes several.
+     *
+     * <pre>{@code client.given().get("/items/1").expectSnapshot("after update");}</pre>
+     *
+     * @param name the snapshot's name in the test's file
+     * @return this response
+     */
+    public Response expectSnapshot(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("expectSnapshot needs a name that is not blank; use expectSnapshot()"
+                    + " for a numbered one");
+        }
+        return snapshot(name);
+    }
+
+    private Response snapshot(@Nullable String name) {
+        SnapshotSession session = TestBinding.snapshots("response.expectSnapshot()");
+        Rendering rendering = new SnapshotRenderer(settings.mapper()).response(exchange, settings.redactions());
+        try {
+            session.check(name, rendering);
+        } catch (AssertionError e) {
+            settings.scope().raise(e);
+        }
+        return this;
+    }
+
+    /**
      * The exchange, as failures print it.
      *
      * @return the request, the response, the server's side and a curl line
@@ -374,6 +453,13 @@ public final class Response extends ResponseHead<Response> {
                     .and("but", "the body is not JSON: " + Json.why(e))
                     .and("content type", String.valueOf(header("Content-Type")))
                     .and("to read it as text", "response.text()");
+        }
+    }
+
+    static void requireComparison(@Nullable JsonComparison how) {
+        if (how == null) {
+            throw new IllegalArgumentException("expectJson needs a comparison, such as JsonComparison.lenient();"
+                    + " for a strict one, leave it out");
         }
     }
 

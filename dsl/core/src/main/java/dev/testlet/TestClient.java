@@ -10,6 +10,7 @@ import dev.testlet.internal.CookieRules;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Names;
+import dev.testlet.internal.snapshot.Redactions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -200,6 +201,87 @@ public final class TestClient implements AutoCloseable {
      */
     public Limits limits() {
         return settings.limits();
+    }
+
+    /**
+     * A client whose snapshots replace the JSON values at these places before comparing and writing:
+     * generated ids, timestamps. Places are JSON pointers where {@code *} is any one member or element and
+     * {@code **} any depth; a replaced value keeps its kind ({@code "[redacted number]"}), so a value that
+     * changes kind still fails. Declare them once for a suite with
+     * {@code TestletExtension.forApp(app).withClient(c -> c.withRedactedJson(...))}.
+     *
+     * <pre>{@code client.withRedactedJson("/id", "/items/*&#47;createdAt").given().get("/items").expectSnapshot();}</pre>
+     *
+     * @param pointerPatterns the places
+     * @return the derived client
+     * @throws IllegalArgumentException when a place is not a pointer pattern, saying why
+     */
+    @CheckReturnValue
+    public TestClient withRedactedJson(String... pointerPatterns) {
+        Redactions r = settings.redactions();
+        for (String pattern : requireAll(pointerPatterns, "withRedactedJson", "\"/id\"")) {
+            r = r.withJsonPointer(pattern);
+        }
+        return new TestClient(settings.withRedactions(r));
+    }
+
+    /**
+     * A client whose snapshots replace the values of these response headers (and of cookies of these
+     * names, when the header is {@code Set-Cookie}) before comparing and writing. {@code Date} and the
+     * usual session cookies are replaced by default.
+     *
+     * <pre>{@code client.withRedactedHeaders("X-Request-Id", "ETag")}</pre>
+     *
+     * @param names the header names, any case
+     * @return the derived client
+     */
+    @CheckReturnValue
+    public TestClient withRedactedHeaders(String... names) {
+        Redactions r = settings.redactions();
+        for (String name : requireAll(names, "withRedactedHeaders", "\"X-Request-Id\"")) {
+            r = r.withHeader(name);
+        }
+        return new TestClient(settings.withRedactions(r));
+    }
+
+    /**
+     * A client whose snapshots replace every match of a regular expression in the rendered text before
+     * comparing and writing. With a replacement that contains {@code #}, each distinct match is numbered
+     * instead ({@code "[uuid-#]"} becomes {@code [uuid-1]}, {@code [uuid-2]}...), so the same generated
+     * value in a body and a {@code Location} header stays recognizably the same.
+     *
+     * <pre>{@code client.withRedactedText("[0-9a-f]{8}-[0-9a-f-]{27}", "[uuid-#]")}</pre>
+     *
+     * @param regex a Java regular expression
+     * @param replacement what replaces each match ({@code $1} refers to a group)
+     * @return the derived client
+     * @throws IllegalArgumentException when the expression does not compile, or the replacement names a
+     *     group the expression does not have
+     */
+    @CheckReturnValue
+    public TestClient withRedactedText(String regex, String replacement) {
+        if (regex == null || replacement == null) {
+            throw new IllegalArgumentException("withRedactedText needs a regular expression and its replacement, such"
+                    + " as withRedactedText(\"\\\\d{4}-\\\\d{2}-\\\\d{2}\", \"[date]\")");
+        }
+        int hash = replacement.indexOf('#');
+        Redactions r = hash >= 0
+                ? settings.redactions().withNumberedPattern(regex, replacement.substring(0, hash).replaceAll("^\\[", "")
+                        .replaceAll("-$", ""))
+                : settings.redactions().withPattern(regex, replacement);
+        return new TestClient(settings.withRedactions(r));
+    }
+
+    private static String[] requireAll(String @org.jspecify.annotations.Nullable [] values, String call, String example) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(call + " needs at least one value, such as " + call + "(" + example + ")");
+        }
+        for (String v : values) {
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException(call + " was given a null or blank value; pass values such as " + example);
+            }
+        }
+        return values;
     }
 
     /**

@@ -8,6 +8,10 @@ import dev.testlet.internal.Failures;
 import dev.testlet.internal.Handles;
 import dev.testlet.internal.OpenedAt;
 import dev.testlet.internal.SoftFailures;
+import dev.testlet.internal.har.HarEntry;
+import dev.testlet.internal.har.HarWriter;
+import java.nio.file.Path;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -172,8 +176,45 @@ public final class TestScope implements AutoCloseable {
     }
 
     /** Records a live exchange's final state without making it the thread's last exchange. */
-    void recordLive(Exchange exchange) {
-        log.record(exchange);
+    void recordLive(Exchange exchange, HarEntry har) {
+        log.record(exchange, har);
+    }
+
+    /** Gives a recorded WebSocket handshake its session's HAR entry, once the session is over. */
+    void recordSession(Exchange handshake, HarEntry session) {
+        log.updateHar(handshake, session);
+    }
+
+    /**
+     * Writes the exchanges this scope recorded (the latest 50, with streamed bodies as far as they were
+     * read and WebSocket sessions with their messages) as a HAR 1.2 file, with secrets masked as in
+     * failure reports; browser devtools and most HTTP tools open it. The JUnit extension writes one for
+     * every failed test.
+     *
+     * <pre>{@code scope.writeHar(Path.of("target/checkout.har"));}</pre>
+     *
+     * @param file where to write it (its folders are created)
+     * @return the file
+     */
+    public Path writeHar(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("writeHar needs a file, such as Path.of(\"target/test.har\")");
+        }
+        TestClient c = client;
+        String origin = c == null ? "http://localhost" : c.origin().toString();
+        return new HarWriter(JsonMapper.builder().build(), origin).write(file, log.harEntries());
+    }
+
+    /**
+     * A failed check that is already an error (a snapshot mismatch): thrown, or collected inside
+     * {@code softly}.
+     */
+    void raise(AssertionError error) {
+        SoftFailures collector = soft.get();
+        if (collector == null) {
+            throw error;
+        }
+        collector.add(String.valueOf(error.getMessage()));
     }
 
     ExchangeLog log() {

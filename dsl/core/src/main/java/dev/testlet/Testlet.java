@@ -12,6 +12,7 @@ import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.DependencyCheck;
 import dev.testlet.internal.ExchangeLog;
 import dev.testlet.internal.TestBinding;
+import dev.testlet.internal.snapshot.Redactions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -210,7 +211,8 @@ public final class Testlet {
         ExchangeLog reportTo = binding == null ? null : binding.scope().log();
         TestScope scope = new TestScope(scopeName, app == null ? null : app.newLayer(null), reportTo);
         ClientSettings settings = new ClientSettings(transport, app, scope, true, RequestPlan.DEFAULT_TIMEOUT,
-                Headers.empty(), Map.of(), new CookieJar(), true, true, DefaultMapper.INSTANCE, Limits.defaults());
+                Headers.empty(), Map.of(), new CookieJar(), true, true, DefaultMapper.INSTANCE, Limits.defaults(),
+                Redactions.defaults());
         return scope.bind(new TestClient(settings));
     }
 }

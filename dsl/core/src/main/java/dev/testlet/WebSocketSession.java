@@ -7,6 +7,11 @@ import dev.testlet.internal.Json;
 import dev.testlet.internal.WebSocketChannel;
 import dev.testlet.internal.WebSocketFailures;
 import dev.testlet.internal.WebSocketFrames;
+import dev.testlet.internal.TestBinding;
+import dev.testlet.internal.snapshot.RecordedMessage;
+import dev.testlet.internal.snapshot.Rendering;
+import dev.testlet.internal.snapshot.SnapshotRenderer;
+import dev.testlet.internal.snapshot.SnapshotSession;
 import dev.testlet.internal.WebSocketTranscript;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -311,6 +316,25 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
     }
 
     /**
+     * Expects the next message, as JSON, to match a value under a comparison (strict, or lenient about
+     * extra members and array order); reads the next message. A mismatch lists every difference.
+     *
+     * <pre>{@code ws.expectJson("", Map.of("type", "welcome"), JsonComparison.lenient())}</pre>
+     *
+     * @param pointer "" for the whole message, or a pointer such as "/user"
+     * @param expected the value (anything Jackson serializes)
+     * @param how strict or lenient, and where array order does not matter
+     * @return this session
+     */
+    public WebSocketSession expectJson(String pointer, @Nullable Object expected, JsonComparison how) {
+        Json.pointer(pointer);
+        Response.requireComparison(how);
+        JsonNode root = parse(live.next("a JSON message", timeout), "expectJson(\"" + pointer + "\", ...)");
+        return check(withMessage(Expectations.json(live.settings.mapper(), root, pointer, expected, how.rules(),
+                " of the next message"), root));
+    }
+
+    /**
      * Expects the JSON value at a pointer in the next message to satisfy a predicate; reads the next
      * message.
      *
@@ -435,6 +459,8 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
             throw live.fail(Facts.of("expected", awaited).and("but", WebSocketFailures.whyFinished(live.channel)));
         }
         live.markExceptionSeen();
+        live.remember(RecordedMessage.close(RecordedMessage.Direction.RECEIVED, actual.code(), actual.reason(),
+                java.time.Instant.now()));
         if (actual.code() != code || (reason != null && !reason.equals(actual.reason()))) {
             return check(Expectations.Mismatch.of(Facts.of("expected close", expected).and("but was", actual.toString()),
                     expected, actual.toString()));
@@ -461,6 +487,58 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
         }
         if (live.channel.isFinished()) {
             return check(Facts.of("expected", awaited).and("but", WebSocketFailures.whyFinished(live.channel)));
+        }
+        return this;
+    }
+
+    /**
+     * Expects the conversation so far (what the test sent and read, in order: texts, JSON pretty-printed,
+     * binary as a digest, pings, pongs and closes) to match the test's snapshot. The first run writes
+     * it next to the test's source; later runs compare, and a difference fails with both versions for an
+     * IDE's diff. {@code -Dtestlet.snapshots=update} rewrites it; on CI (the {@code CI} variable set) a
+     * missing snapshot fails. Redactions are the client's ({@link TestClient#withRedactedJson}).
+     *
+     * <pre>{@code
+     * ws.sendJson(Map.of("type", "ping")).expectJson("/type", "pong");
+     * ws.expectSnapshot();
+     * }</pre>
+     *
+     * @return this session
+     * @throws IllegalStateException outside a test run with the JUnit extension
+     */
+    public WebSocketSession expectSnapshot() {
+        return snapshot(null);
+    }
+
+    /**
+     * Like {@link #expectSnapshot()}, under a name of its own (unique within the test).
+     *
+     * <pre>{@code ws.expectSnapshot("after login")}</pre>
+     *
+     * @param name the snapshot's name in the test's file
+     * @return this session
+     */
+    public WebSocketSession expectSnapshot(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("expectSnapshot needs a name that is not blank; use expectSnapshot()"
+                    + " for a numbered one");
+        }
+        return snapshot(name);
+    }
+
+    private WebSocketSession snapshot(@Nullable String name) {
+        SnapshotSession session = TestBinding.snapshots("ws.expectSnapshot()");
+        if (live.conversationDropped() > 0) {
+            throw new IllegalStateException("this conversation has more than " + LiveSession.CONVERSATION_LIMIT
+                    + " messages, too many for a readable snapshot; snapshot a shorter session, or a part of it"
+                    + " with expectJson and receive... ");
+        }
+        Rendering rendering = new SnapshotRenderer(live.settings.mapper())
+                .transcript(live.conversation(), live.settings.redactions());
+        try {
+            session.check(name, rendering);
+        } catch (AssertionError e) {
+            live.settings.scope().raise(e);
         }
         return this;
     }
@@ -609,6 +687,7 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
     private WebSocketSession send(int opcode, byte[] payload, String what) {
         live.checkSendable(what);
         live.channel.send(opcode, true, payload);
+        live.rememberSent(opcode, payload);
         return this;
     }
 
@@ -617,10 +696,13 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
             throw new IllegalArgumentException(what + " needs at least one fragment");
         }
         live.checkSendable(what);
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < fragments.length; i++) {
             live.channel.send(i == 0 ? opcode : WebSocketFrames.CONTINUATION, i == fragments.length - 1,
                     fragments[i].clone());
+            whole.writeBytes(fragments[i]);
         }
+        live.rememberSent(opcode, whole.toByteArray());
         return this;
     }
 
@@ -659,6 +741,8 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
         if (pong == null) {
             throw live.noMessage(awaited, timeout);
         }
+        live.remember(RecordedMessage.control(RecordedMessage.Direction.RECEIVED, RecordedMessage.Kind.PONG, pong,
+                java.time.Instant.now()));
         return pong;
     }
 }

@@ -37,7 +37,8 @@ class NoStaticStateTest {
             "dev.testlet.Testlet$DefaultMapper.INSTANCE", "a Jackson 3 mapper: immutable once built, thread-safe caches",
             "dev.testlet.engine.internal.mount.Containers.AVAILABLE", "the stateless EE containers on the class path, found once",
             "dev.testlet.internal.OpenedAt.WALKER", "a StackWalker: immutable and thread-safe",
-            "dev.testlet.engine.internal.transport.Tracking.NONE", "a stateless no-op, for servers outside this JVM");
+            "dev.testlet.engine.internal.transport.Tracking.NONE", "a stateless no-op, for servers outside this JVM",
+            "dev.testlet.junit.TestletExtension.SNAPSHOTS", "a JUnit store namespace: an immutable key");
 
     @Test
     void every_static_field_is_a_final_constant() throws Exception {

@@ -1,6 +1,8 @@
 package dev.testlet.internal;
 
 import dev.testlet.engine.Exchange;
+import dev.testlet.internal.har.HarEntry;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,13 +10,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The exchanges a scope recorded, newest last, bounded: older ones are dropped and counted. A scope
- * that was opened inside a test (a client a test started itself) also reports to that test's log, so
- * the test's failure report shows its traffic. Thread-safe.
+ * The exchanges a scope recorded, newest last, bounded: older ones are dropped and counted. Each is
+ * kept as the exchange (for the failure report) and as a HAR entry (for a file browsers and HTTP tools
+ * open). A scope that was opened inside a test (a client a test started itself) also reports to that
+ * test's log, so the test's failure report shows its traffic. Thread-safe.
  *
  * <pre>{@code
  * ExchangeLog log = new ExchangeLog(50, null);
- * log.record(exchange);
+ * log.record(exchange, HarEntry.of(exchange, Instant.now()));
  * log.exchanges();   // [exchange]
  * }</pre>
  */
@@ -23,9 +26,12 @@ public final class ExchangeLog {
     /** How many exchanges a test keeps for its failure report; older ones are dropped. */
     public static final int KEPT = 50;
 
+    /** One recorded exchange, in both forms. */
+    private record Entry(Exchange exchange, HarEntry har) {}
+
     private final int kept;
     private final @Nullable ExchangeLog reportTo;
-    private final Deque<Exchange> exchanges = new ArrayDeque<>();
+    private final Deque<Entry> entries = new ArrayDeque<>();
     private int dropped;
 
     /**
@@ -40,20 +46,51 @@ public final class ExchangeLog {
     }
 
     /**
-     * Records an exchange.
+     * Records a finished exchange.
      *
      * @param exchange the exchange
      */
     public void record(Exchange exchange) {
-        synchronized (exchanges) {
-            exchanges.addLast(exchange);
-            if (exchanges.size() > kept) {
-                exchanges.removeFirst();
+        record(exchange, HarEntry.of(exchange, Instant.now()));
+    }
+
+    /**
+     * Records an exchange with the HAR entry that describes it (a stream read so far, a WebSocket
+     * session with its messages).
+     *
+     * @param exchange the exchange, as the failure report shows it
+     * @param har the same exchange for a HAR file
+     */
+    public void record(Exchange exchange, HarEntry har) {
+        synchronized (entries) {
+            entries.addLast(new Entry(exchange, har));
+            if (entries.size() > kept) {
+                entries.removeFirst();
                 dropped++;
             }
         }
         if (reportTo != null) {
-            reportTo.record(exchange);
+            reportTo.record(exchange, har);
+        }
+    }
+
+    /**
+     * Replaces the HAR entry of an exchange recorded earlier (a WebSocket handshake, once its session
+     * ended and its messages are known), here and in the log it reports to.
+     *
+     * @param exchange the exchange, as recorded
+     * @param har its new HAR entry
+     */
+    public void updateHar(Exchange exchange, HarEntry har) {
+        synchronized (entries) {
+            List<Entry> copy = new ArrayList<>(entries);
+            entries.clear();
+            for (Entry e : copy) {
+                entries.addLast(e.exchange() == exchange ? new Entry(exchange, har) : e);
+            }
+        }
+        if (reportTo != null) {
+            reportTo.updateHar(exchange, har);
         }
     }
 
@@ -63,8 +100,23 @@ public final class ExchangeLog {
      * @return a copy
      */
     public List<Exchange> exchanges() {
-        synchronized (exchanges) {
-            return new ArrayList<>(exchanges);
+        synchronized (entries) {
+            List<Exchange> out = new ArrayList<>(entries.size());
+            entries.forEach(e -> out.add(e.exchange()));
+            return out;
+        }
+    }
+
+    /**
+     * The exchanges kept, as HAR entries, oldest first.
+     *
+     * @return a copy
+     */
+    public List<HarEntry> harEntries() {
+        synchronized (entries) {
+            List<HarEntry> out = new ArrayList<>(entries.size());
+            entries.forEach(e -> out.add(e.har()));
+            return out;
         }
     }
 
@@ -74,7 +126,7 @@ public final class ExchangeLog {
      * @return the count
      */
     public int dropped() {
-        synchronized (exchanges) {
+        synchronized (entries) {
             return dropped;
         }
     }

@@ -45,6 +45,15 @@ public final class SoftFailures {
     }
 
     /**
+     * Records a failure that came as a whole message (a snapshot mismatch).
+     *
+     * @param message its message
+     */
+    public void add(String message) {
+        failures.add(new Failure(message, null));
+    }
+
+    /**
      * Whether nothing failed.
      *
      * @return true when no expectation failed

@@ -3,6 +3,7 @@ package dev.testlet.junit;
 import dev.testlet.engine.Exchange;
 import dev.testlet.engine.spi.Durations;
 import dev.testlet.internal.ExchangeFormatter;
+import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,11 +25,11 @@ public final class RecordedExchanges extends RuntimeException {
     /** How many of the most recent exchanges are printed in full. */
     public static final int IN_FULL = 5;
 
-    RecordedExchanges(List<Exchange> exchanges, int dropped, @Nullable String failureMessage) {
-        super(describe(exchanges, dropped, failureMessage == null ? "" : failureMessage), null, false, false);
+    RecordedExchanges(List<Exchange> exchanges, int dropped, @Nullable String failureMessage, Path har) {
+        super(describe(exchanges, dropped, failureMessage == null ? "" : failureMessage, har), null, false, false);
     }
 
-    private static String describe(List<Exchange> exchanges, int dropped, String failureMessage) {
+    private static String describe(List<Exchange> exchanges, int dropped, String failureMessage, Path har) {
         StringBuilder out = new StringBuilder();
         out.append(exchanges.size()).append(exchanges.size() == 1 ? " HTTP exchange" : " HTTP exchanges")
                 .append(" in this test, most recent last");
@@ -40,6 +41,7 @@ public final class RecordedExchanges extends RuntimeException {
         for (int i = 0; i < exchanges.size(); i++) {
             out.append("  ").append(first + i).append(". ").append(line(exchanges.get(i))).append('\n');
         }
+        out.append("  (written as HAR, for browser devtools and HTTP tools, to ").append(har.toAbsolutePath()).append(")\n");
         ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080");
         int from = Math.max(0, exchanges.size() - IN_FULL);
         for (int i = from; i < exchanges.size(); i++) {

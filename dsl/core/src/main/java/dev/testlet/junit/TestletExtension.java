@@ -5,6 +5,10 @@ import dev.testlet.TestScope;
 import dev.testlet.Testlet;
 import dev.testlet.engine.ServletApp;
 import dev.testlet.internal.TestBinding;
+import dev.testlet.internal.har.HarWriter;
+import dev.testlet.internal.snapshot.SnapshotInvocation;
+import dev.testlet.internal.snapshot.SnapshotSession;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -66,6 +70,12 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     private static final String TEST_APP = "test app";
     private static final String TEST_SCOPE = "test scope";
     private static final String TEST_CLIENT = "test client";
+    private static final String TEST_SNAPSHOTS = "test snapshots";
+    private static final String TEST_HAR = "test har";
+
+    /** Where the run's and each class's snapshot bookkeeping lives (not per extension instance). */
+    private static final ExtensionContext.Namespace SNAPSHOTS =
+            ExtensionContext.Namespace.create(TestletExtension.class, "snapshots");
 
     private final Supplier<ServletApp> app;
     private final boolean perTest;
@@ -160,7 +170,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         store.put(CLASS_APP, started);
         TestScope classScope = started.openScope(context.getDisplayName());
         store.put(CLASS_SCOPE, classScope);
-        TestBinding.bind(new TestBinding(classScope, configure.apply(classScope.client())));
+        TestBinding.bind(new TestBinding(classScope, configure.apply(classScope.client()), null));
     }
 
     @Override
@@ -195,7 +205,9 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         TestClient client = configure.apply(scope.client());
         store.put(TEST_SCOPE, scope);
         store.put(TEST_CLIENT, client);
-        TestBinding.bind(new TestBinding(scope, client));
+        SnapshotSession snapshots = snapshots(context);
+        store.put(TEST_SNAPSHOTS, snapshots);
+        TestBinding.bind(new TestBinding(scope, client, snapshots));
     }
 
     @Override
@@ -205,15 +217,53 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         store.remove(TEST_CLIENT, TestClient.class);
         TestScope scope = store.remove(TEST_SCOPE, TestScope.class);
         TestClient started = store.remove(TEST_APP, TestClient.class);
+        SnapshotSession snapshots = store.remove(TEST_SNAPSHOTS, SnapshotSession.class);
+        Path har = store.remove(TEST_HAR, Path.class);
         try {
             if (scope != null) {
                 end(scope);
             }
         } finally {
-            if (started != null) {
-                started.close();
+            try {
+                if (scope != null && har != null) {
+                    scope.writeHar(har);
+                }
+            } finally {
+                if (snapshots != null) {
+                    snapshots.invocation().finished(context.getExecutionException().isEmpty());
+                    snapshots.notes().forEach(note -> context.publishReportEntry("testlet.snapshot", note));
+                }
+                if (started != null) {
+                    started.close();
+                }
             }
         }
+    }
+
+    /** The test's snapshots, named after it, registered with its class for the unused-snapshot report. */
+    private static SnapshotSession snapshots(ExtensionContext context) {
+        RunSnapshots run = context.getRoot().getStore(SNAPSHOTS).computeIfAbsent(RunSnapshots.class,
+                k -> new RunSnapshots(key -> context.getRoot().getConfigurationParameter(key).orElse(null)),
+                RunSnapshots.class);
+        Class<?> testClass = context.getRequiredTestClass();
+        SnapshotSession session = new SnapshotSession(run,
+                new SnapshotInvocation(testClass, context.getRequiredTestMethod().getName(), context.getUniqueId()));
+        classContext(context).getStore(SNAPSHOTS).computeIfAbsent(ClassSnapshots.class,
+                k -> new ClassSnapshots(testClass, run), ClassSnapshots.class).add(session);
+        return session;
+    }
+
+    /** The context of the class a test belongs to (a template's, a nested class's own). */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() || c.getTestClass().isEmpty()) {
+            ExtensionContext parent = c.getParent().orElse(null);
+            if (parent == null) {
+                return context;
+            }
+            c = parent;
+        }
+        return c;
     }
 
     /** Ends a scope: a warning for what it left open, or a failure in strict mode. */
@@ -265,13 +315,23 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         throw withTraffic(context, throwable);
     }
 
+    /**
+     * Attaches the test's traffic to its failure: the exchanges in the report, and a HAR file (written
+     * when the test's scope has ended, so open streams and sessions are in it too) named there.
+     */
     private Throwable withTraffic(ExtensionContext context, Throwable throwable) {
-        TestScope scope = context.getStore(namespace()).get(TEST_SCOPE, TestScope.class);
+        ExtensionContext.Store store = context.getStore(namespace());
+        TestScope scope = store.get(TEST_SCOPE, TestScope.class);
         if (scope == null || scope.exchanges().isEmpty()
                 || Arrays.stream(throwable.getSuppressed()).anyMatch(RecordedExchanges.class::isInstance)) {
             return throwable;
         }
-        throwable.addSuppressed(new RecordedExchanges(scope.exchanges(), scope.droppedExchanges(), throwable.getMessage()));
+        SnapshotSession snapshots = store.get(TEST_SNAPSHOTS, SnapshotSession.class);
+        Path har = HarWriter.fileFor(HarWriter.defaultDir(), context.getRequiredTestClass(),
+                snapshots == null ? context.getDisplayName() : snapshots.invocation().key());
+        store.put(TEST_HAR, har);
+        throwable.addSuppressed(new RecordedExchanges(scope.exchanges(), scope.droppedExchanges(), throwable.getMessage(),
+                har));
         return throwable;
     }
 

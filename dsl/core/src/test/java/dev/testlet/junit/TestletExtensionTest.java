@@ -235,8 +235,17 @@ class TestletExtensionTest {
         assertThat(assertj.getSuppressed()[0].getMessage())
                 .startsWith("2 HTTP exchanges in this test, most recent last:\n  1. GET /json -> 200 OK (")
                 .contains("  2. GET /orders/7 -> 200 OK (")
+                .contains("\n  (written as HAR, for browser devtools and HTTP tools, to ")
+                .contains("testlet-har/dev.testlet.junit.TestletExtensionTest$Failing/fails_on_an_assertj_check_of_an_extracted_value.har)")
                 .contains("--- server log while handling this request ---")
                 .contains("WARNING com.example.Orders - order 7 has no lines");
+        java.nio.file.Path har = java.nio.file.Path.of("target/testlet-har/dev.testlet.junit.TestletExtensionTest$Failing"
+                + "/fails_on_an_assertj_check_of_an_extracted_value.har");
+        tools.jackson.databind.JsonNode log = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(har.toFile()).get("log");
+        assertThat(log.get("version").asString()).isEqualTo("1.2");
+        assertThat(log.get("entries")).hasSize(2);
+        assertThat(log.get("entries").get(1).get("request").get("url").asString()).isEqualTo("http://localhost/orders/7");
 
         Throwable testlet = failure(events, "fails_on_a_testlet_expectation");
         assertThat(testlet.getSuppressed()[0].getMessage())

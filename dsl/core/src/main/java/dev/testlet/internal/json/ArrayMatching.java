@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * unordered arrays inside sorted too), which is exact for duplicates and linear in the input. Then,
  * for what is left, a maximum bipartite matching under the comparison's own "matches" (which in
  * lenient mode is not equality: {@code {"a":1}} matches {@code {"a":1,"b":2}}) by Kuhn's augmenting
- * paths, trying at most {@link JsonComparison#MATCHING_LIMIT} pairs, each pair's match computed once.
+ * paths, trying at most {@link JsonRules#MATCHING_LIMIT} pairs, each pair's match computed once.
  * Pairing identical elements first never loses a match, because "matches" is transitive. Confined to
  * the calling thread.
  */
@@ -74,7 +74,7 @@ final class ArrayMatching {
             }
         }
         int[] right = free(taken);
-        if (leftovers.isEmpty() || right.length == 0 || (long) leftovers.size() * right.length > JsonComparison.MATCHING_LIMIT) {
+        if (leftovers.isEmpty() || right.length == 0 || (long) leftovers.size() * right.length > JsonRules.MATCHING_LIMIT) {
             return partner;
         }
         int[] left = leftovers.stream().mapToInt(Integer::intValue).toArray();

@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectReader;
  *       {@code 1.50}, {@code 1.5} and {@code 1.500} all print {@code 1.5}, and {@code 3.0} prints
  *       {@code 3}; plain digits when the leading digit's power of ten is in [-7, 21), otherwise
  *       {@code 1.5e+21} style (the thresholds JavaScript uses). This matches how
- *       {@link JsonComparison} compares numbers: {@code 3}, {@code 3L} and {@code 3.0} are equal;
+ *       {@link JsonRules} compares numbers: {@code 3}, {@code 3L} and {@code 3.0} are equal;
  *   <li>strings with JSON's short escapes, other control characters and unpaired surrogates as
  *       {@code \}{@code uXXXX}, everything else (including non-ASCII) as itself.
  * </ul>

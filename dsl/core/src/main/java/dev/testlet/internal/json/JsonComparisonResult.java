@@ -4,12 +4,12 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a {@link JsonComparison} found: the differences, and the actual value aligned to the expected
+ * What a {@link JsonRules} found: the differences, and the actual value aligned to the expected
  * one (members the comparison allows left out, unordered arrays put in the expected order), so that
  * an IDE's diff of {@code expected} and {@code alignedActual} shows only what really differs.
  *
  * <pre>{@code
- * JsonComparisonResult r = JsonComparison.strict().compare(expected, actual);
+ * JsonComparisonResult r = JsonRules.strict().compare(expected, actual);
  * if (!r.matches()) {
  *     throw new AssertionFailedError("JSON differs:\n" + r.summary(10),
  *             json.pretty(r.expected()), json.pretty(r.alignedActual()));

@@ -18,14 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonDiffer {
 
-    private final JsonComparison options;
+    private final JsonRules options;
     private final String base;
     private final int recordLimit;
     private final List<JsonDifference> differences = new ArrayList<>();
     private final List<String> path = new ArrayList<>();
     private int total;
 
-    JsonDiffer(JsonComparison options, String base, int recordLimit) {
+    JsonDiffer(JsonRules options, String base, int recordLimit) {
         this.options = options;
         this.base = base;
         this.recordLimit = recordLimit;
@@ -39,7 +39,7 @@ final class JsonDiffer {
         return total;
     }
 
-    JsonComparison options() {
+    JsonRules options() {
         return options;
     }
 
@@ -137,7 +137,7 @@ final class JsonDiffer {
     private int[][] commonSubsequence(JsonNode expected, int e0, int e1, JsonNode actual, int a0, int a1) {
         int n = e1 - e0;
         int m = a1 - a0;
-        if (n == 0 || m == 0 || (long) n * m > JsonComparison.MATCHING_LIMIT) {
+        if (n == 0 || m == 0 || (long) n * m > JsonRules.MATCHING_LIMIT) {
             return new int[0][];
         }
         boolean[] same = new boolean[n * m];

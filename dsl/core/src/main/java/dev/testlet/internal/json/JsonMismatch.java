@@ -40,7 +40,7 @@ public final class JsonMismatch {
      * @param context the exchange as failures print it, or null
      * @return the error to throw
      */
-    public static AssertionFailedError of(JsonComparisonResult result, JsonComparison comparison, String pointer,
+    public static AssertionFailedError of(JsonComparisonResult result, JsonRules comparison, String pointer,
             CanonicalJson json, @Nullable String context) {
         String where = pointer.isEmpty() ? "the JSON body" : "the JSON at " + pointer;
         Facts facts = Facts.of("expected", where + " to match (" + comparison.describe() + ")")

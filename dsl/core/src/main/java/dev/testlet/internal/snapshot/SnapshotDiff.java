@@ -2,7 +2,7 @@ package dev.testlet.internal.snapshot;
 
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.json.CanonicalJson;
-import dev.testlet.internal.json.JsonComparison;
+import dev.testlet.internal.json.JsonRules;
 import dev.testlet.internal.json.JsonComparisonResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +153,7 @@ final class SnapshotDiff {
         JsonNode e = json.parse(expected);
         JsonNode a = json.parse(actual);
         if (e != null && a != null && (e.isContainer() || a.isContainer())) {
-            JsonComparisonResult r = JsonComparison.strict().compare(e, a);
+            JsonComparisonResult r = JsonRules.strict().compare(e, a);
             if (!r.matches()) {
                 List<String> lines = new ArrayList<>();
                 for (String line : r.summary(MAX_LINES).split("\n")) {

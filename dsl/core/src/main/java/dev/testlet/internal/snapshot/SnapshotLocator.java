@@ -81,6 +81,18 @@ public final class SnapshotLocator {
     }
 
     /**
+     * The same locator, with every file under a directory of its own.
+     *
+     * <pre>{@code locator.withOverrideDir(Path.of("build/snapshots"))}</pre>
+     *
+     * @param dir the directory
+     * @return the new locator
+     */
+    public SnapshotLocator withOverrideDir(Path dir) {
+        return new SnapshotLocator(dir, moduleDirs);
+    }
+
+    /**
      * The snapshot file of a test class.
      *
      * <pre>{@code locator.fileFor(ItemsTest.class)}</pre>

@@ -63,8 +63,35 @@ public final class Snapshots {
      * @throws IllegalArgumentException when {@code -Dtestlet.snapshots} has an invalid value
      */
     public static Snapshots fromSystem(ObjectMapper mapper) {
-        return new Snapshots(SnapshotMode.fromSystem(), SnapshotLocator.fromSystem(),
+        return from(System::getProperty, mapper);
+    }
+
+    /**
+     * The snapshots of a run whose settings come from somewhere else first (JUnit's configuration
+     * parameters, say, so {@code junit-platform.properties} can hold them), then the system properties.
+     *
+     * <pre>{@code Snapshots.from(key -> context.getConfigurationParameter(key).orElse(null), mapper)}</pre>
+     *
+     * @param settings looks up {@code testlet.snapshots} and {@code testlet.snapshots.dir}; null when unset
+     * @param mapper to read JSON in snapshots
+     * @return the snapshots
+     * @throws IllegalArgumentException when the mode has an invalid value
+     */
+    public static Snapshots from(java.util.function.Function<String, @Nullable String> settings, ObjectMapper mapper) {
+        String mode = setting(settings, SnapshotMode.PROPERTY);
+        String dir = setting(settings, SnapshotLocator.DIR_PROPERTY);
+        SnapshotLocator system = SnapshotLocator.fromSystem();
+        SnapshotLocator locator = dir == null ? system : system.withOverrideDir(Path.of(dir));
+        return new Snapshots(SnapshotMode.resolve(mode, System.getenv(SnapshotMode.CI_VARIABLE)), locator,
                 Path.of(System.getProperty("user.dir")), mapper);
+    }
+
+    private static @Nullable String setting(java.util.function.Function<String, @Nullable String> settings, String key) {
+        String value = settings.apply(key);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(key);
+        }
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**

@@ -15,7 +15,7 @@ class JsonMismatchTest {
     void names_the_comparison_lists_the_differences_and_attaches_canonical_documents_for_a_diff() {
         JsonNode expected = json.parse("{\"price\":1.5,\"total\":3}");
         JsonNode actual = json.parse("{\"data\":{\"price\":2,\"extra\":true}}");
-        JsonComparison lenient = JsonComparison.lenient();
+        JsonRules lenient = JsonRules.lenient();
         JsonComparisonResult result = lenient.compare(expected, actual.at("/data"), "/data");
 
         AssertionFailedError error = JsonMismatch.of(result, lenient, "/data", json, "--- request ---\nGET /x");
@@ -34,9 +34,9 @@ class JsonMismatchTest {
 
     @Test
     void the_whole_body_is_named_as_such() {
-        JsonComparisonResult result = JsonComparison.strict().compare(json.parse("[1]"), json.parse("[2]"));
+        JsonComparisonResult result = JsonRules.strict().compare(json.parse("[1]"), json.parse("[2]"));
 
-        assertThat(JsonMismatch.of(result, JsonComparison.strict(), "", json, null).getMessage()).isEqualTo("""
+        assertThat(JsonMismatch.of(result, JsonRules.strict(), "", json, null).getMessage()).isEqualTo("""
                 expected    : the JSON body to match (strict)
                 differences : 1
                               changed /0: 1 -> 2""");

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * or at chosen places. Numbers compare by value ({@code 3}, {@code 3L} and {@code 3.0} are equal).
  *
  * <pre>{@code
- * JsonComparisonResult r = JsonComparison.lenient()
+ * JsonComparisonResult r = JsonRules.lenient()
  *         .withArrayOrderIgnoredAt("/items", "/items/*&#47;tags")
  *         .compare(expected, actual);
  * r.matches();          // false
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@value #MATCHING_LIMIT} element pairs are tried for one array; past that, the elements left over
  * after pairing identical ones are reported as differences. Immutable and thread-safe.
  */
-public final class JsonComparison {
+public final class JsonRules {
 
     /**
      * The most element pairs (expected times actual, after identical elements are paired) that one
@@ -35,7 +35,7 @@ public final class JsonComparison {
     private final boolean arrayOrderIgnored;
     private final List<PointerPattern> unorderedAt;
 
-    private JsonComparison(boolean extraFieldsAllowed, boolean arrayOrderIgnored, List<PointerPattern> unorderedAt) {
+    private JsonRules(boolean extraFieldsAllowed, boolean arrayOrderIgnored, List<PointerPattern> unorderedAt) {
         this.extraFieldsAllowed = extraFieldsAllowed;
         this.arrayOrderIgnored = arrayOrderIgnored;
         this.unorderedAt = unorderedAt;
@@ -44,24 +44,24 @@ public final class JsonComparison {
     /**
      * The same members and values, arrays in order.
      *
-     * <pre>{@code JsonComparison.strict().compare(expected, actual).matches()}</pre>
+     * <pre>{@code JsonRules.strict().compare(expected, actual).matches()}</pre>
      *
      * @return the strict comparison
      */
-    public static JsonComparison strict() {
-        return new JsonComparison(false, false, List.of());
+    public static JsonRules strict() {
+        return new JsonRules(false, false, List.of());
     }
 
     /**
      * Extra members in the actual document's objects are allowed; arrays keep their order unless
      * {@link #withArrayOrderIgnored()} or {@link #withArrayOrderIgnoredAt(String...)} says otherwise.
      *
-     * <pre>{@code JsonComparison.lenient().withArrayOrderIgnored()}</pre>
+     * <pre>{@code JsonRules.lenient().withArrayOrderIgnored()}</pre>
      *
      * @return the lenient comparison
      */
-    public static JsonComparison lenient() {
-        return new JsonComparison(true, false, List.of());
+    public static JsonRules lenient() {
+        return new JsonRules(true, false, List.of());
     }
 
     /**
@@ -72,8 +72,8 @@ public final class JsonComparison {
      * @param allowed true to allow them
      * @return the new comparison
      */
-    public JsonComparison withExtraFieldsAllowed(boolean allowed) {
-        return new JsonComparison(allowed, arrayOrderIgnored, unorderedAt);
+    public JsonRules withExtraFieldsAllowed(boolean allowed) {
+        return new JsonRules(allowed, arrayOrderIgnored, unorderedAt);
     }
 
     /**
@@ -83,8 +83,8 @@ public final class JsonComparison {
      *
      * @return the new comparison
      */
-    public JsonComparison withArrayOrderIgnored() {
-        return new JsonComparison(extraFieldsAllowed, true, unorderedAt);
+    public JsonRules withArrayOrderIgnored() {
+        return new JsonRules(extraFieldsAllowed, true, unorderedAt);
     }
 
     /**
@@ -97,12 +97,12 @@ public final class JsonComparison {
      * @return the new comparison
      * @throws IllegalArgumentException when a pattern is not a pointer pattern
      */
-    public JsonComparison withArrayOrderIgnoredAt(String... patterns) {
+    public JsonRules withArrayOrderIgnoredAt(String... patterns) {
         List<PointerPattern> all = new ArrayList<>(unorderedAt);
         for (String p : patterns) {
             all.add(PointerPattern.compile(p));
         }
-        return new JsonComparison(extraFieldsAllowed, arrayOrderIgnored, List.copyOf(all));
+        return new JsonRules(extraFieldsAllowed, arrayOrderIgnored, List.copyOf(all));
     }
 
     /**

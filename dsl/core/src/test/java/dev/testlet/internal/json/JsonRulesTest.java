@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-class JsonComparisonTest {
+class JsonRulesTest {
 
     private final CanonicalJson json = new CanonicalJson(JsonMapper.builder().build());
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -26,7 +26,7 @@ class JsonComparisonTest {
     }
 
     private JsonComparisonResult strict(String expected, String actual) {
-        return JsonComparison.strict().compare(parse(expected), parse(actual));
+        return JsonRules.strict().compare(parse(expected), parse(actual));
     }
 
     @Test
@@ -37,7 +37,7 @@ class JsonComparisonTest {
         ObjectNode javaBuilt = nodes.objectNode();
         javaBuilt.put("n", 3L);
         javaBuilt.put("d", 2.5);
-        assertThat(JsonComparison.strict().matches(javaBuilt, parse("{'n':3,'d':2.50}"))).isTrue();
+        assertThat(JsonRules.strict().matches(javaBuilt, parse("{'n':3,'d':2.50}"))).isTrue();
     }
 
     @Test
@@ -81,15 +81,15 @@ class JsonComparisonTest {
 
     @Test
     void lenient_allows_extra_fields_but_still_reports_missing_and_changed_ones() {
-        JsonComparisonResult r = JsonComparison.lenient().compare(
+        JsonComparisonResult r = JsonRules.lenient().compare(
                 parse("{'a':1,'nested':{'b':2,'gone':true}}"),
                 parse("{'a':1,'extra':1,'nested':{'b':3,'more':[1]}}"));
 
         assertThat(r.summary(10)).isEqualTo("""
                 changed /nested/b: 2 -> 3
                 removed /nested/gone: true""");
-        assertThat(JsonComparison.lenient().matches(parse("{'a':1}"), parse("{'a':1,'b':2}"))).isTrue();
-        assertThat(JsonComparison.strict().matches(parse("{'a':1}"), parse("{'a':1,'b':2}"))).isFalse();
+        assertThat(JsonRules.lenient().matches(parse("{'a':1}"), parse("{'a':1,'b':2}"))).isTrue();
+        assertThat(JsonRules.strict().matches(parse("{'a':1}"), parse("{'a':1,'b':2}"))).isFalse();
     }
 
     @Test
@@ -114,7 +114,7 @@ class JsonComparisonTest {
 
     @Test
     void array_order_is_ignored_everywhere_when_asked() {
-        JsonComparison unordered = JsonComparison.strict().withArrayOrderIgnored();
+        JsonRules unordered = JsonRules.strict().withArrayOrderIgnored();
 
         assertThat(unordered.matches(parse("[[1,2],[3,4]]"), parse("[[4,3],[2,1]]"))).isTrue();
         assertThat(unordered.compare(parse("[1,1,2]"), parse("[1,2,2]")).summary(10)).isEqualTo("""
@@ -124,7 +124,7 @@ class JsonComparisonTest {
 
     @Test
     void array_order_is_ignored_only_at_the_given_places() {
-        JsonComparison c = JsonComparison.strict().withArrayOrderIgnoredAt("/items");
+        JsonRules c = JsonRules.strict().withArrayOrderIgnoredAt("/items");
         String expected = "{'items':[{'id':1,'tags':['a','b']},{'id':2,'tags':[]}]}";
 
         assertThat(c.matches(parse(expected), parse("{'items':[{'id':2,'tags':[]},{'id':1,'tags':['a','b']}]}"))).isTrue();
@@ -140,7 +140,7 @@ class JsonComparisonTest {
     void unordered_lenient_matching_finds_a_pairing_that_a_greedy_first_fit_would_miss() {
         // {a:1} matches both actual elements; {a:1,b:2} only the first. Greedy first-fit gives the
         // first to {a:1} and then finds nothing for {a:1,b:2}.
-        JsonComparison c = JsonComparison.lenient().withArrayOrderIgnored();
+        JsonRules c = JsonRules.lenient().withArrayOrderIgnored();
 
         assertThat(c.compare(parse("[{'a':1},{'a':1,'b':2}]"), parse("[{'a':1,'b':2,'c':3},{'a':1,'c':4}]")).matches())
                 .isTrue();
@@ -148,7 +148,7 @@ class JsonComparisonTest {
 
     @Test
     void unmatched_elements_of_an_unordered_array_are_compared_with_their_nearest_counterpart() {
-        JsonComparison c = JsonComparison.strict().withArrayOrderIgnored();
+        JsonRules c = JsonRules.strict().withArrayOrderIgnored();
 
         assertThat(c.compare(parse("[{'id':1,'name':'a'},{'id':2,'name':'b'}]"),
                 parse("[{'id':2,'name':'b'},{'id':1,'name':'A'}]")).summary(10))
@@ -160,7 +160,7 @@ class JsonComparisonTest {
 
     @Test
     void arrays_of_different_lengths_never_match_even_leniently() {
-        JsonComparison c = JsonComparison.lenient().withArrayOrderIgnored();
+        JsonRules c = JsonRules.lenient().withArrayOrderIgnored();
 
         assertThat(c.matches(parse("[1]"), parse("[1,2]"))).isFalse();
         assertThat(c.compare(parse("[1]"), parse("[2,1]")).summary(10)).isEqualTo("added /0: 2");
@@ -168,7 +168,7 @@ class JsonComparisonTest {
 
     @Test
     void the_aligned_actual_value_leaves_out_allowed_fields_and_follows_the_expected_order() {
-        JsonComparisonResult r = JsonComparison.lenient().withArrayOrderIgnored().compare(
+        JsonComparisonResult r = JsonRules.lenient().withArrayOrderIgnored().compare(
                 parse("{'items':[{'id':1},{'id':2}],'a':1}"),
                 parse("{'items':[{'id':2,'x':0},{'id':1,'x':0}],'a':2,'extra':true}"));
 
@@ -178,7 +178,7 @@ class JsonComparisonTest {
 
     @Test
     void a_subtree_comparison_reports_pointers_from_the_document_root() {
-        JsonComparisonResult r = JsonComparison.strict().compare(parse("{'id':1}"), parse("{'id':2}"), "/data/0");
+        JsonComparisonResult r = JsonRules.strict().compare(parse("{'id':1}"), parse("{'id':2}"), "/data/0");
 
         assertThat(r.differences()).singleElement()
                 .satisfies(d -> assertThat(d.pointer()).isEqualTo("/data/0/id"));
@@ -191,11 +191,11 @@ class JsonComparisonTest {
 
     @Test
     void describes_itself_for_failure_messages() {
-        assertThat(JsonComparison.strict().describe()).isEqualTo("strict");
-        assertThat(JsonComparison.lenient().withArrayOrderIgnoredAt("/items", "/x/*").describe())
+        assertThat(JsonRules.strict().describe()).isEqualTo("strict");
+        assertThat(JsonRules.lenient().withArrayOrderIgnoredAt("/items", "/x/*").describe())
                 .isEqualTo("lenient (extra fields allowed, array order ignored at /items, /x/*)");
-        assertThat(JsonComparison.strict().withArrayOrderIgnored().describe()).isEqualTo("strict (array order ignored)");
-        assertThatThrownBy(() -> JsonComparison.strict().withArrayOrderIgnoredAt("items"))
+        assertThat(JsonRules.strict().withArrayOrderIgnored().describe()).isEqualTo("strict (array order ignored)");
+        assertThatThrownBy(() -> JsonRules.strict().withArrayOrderIgnoredAt("items"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'items' is not a JSON Pointer pattern");
     }
 
@@ -209,7 +209,7 @@ class JsonComparisonTest {
             ObjectNode y = a.addObject();
             y.put("k", -i - 1);
         }
-        JsonComparisonResult r = JsonComparison.strict().compare(e, a);
+        JsonComparisonResult r = JsonRules.strict().compare(e, a);
 
         assertThat(r.total()).isEqualTo(1500);
         assertThat(r.differences()).hasSize(JsonComparisonResult.RECORDED);
@@ -229,7 +229,7 @@ class JsonComparisonTest {
         for (int i = 399; i >= 0; i--) {
             actual.addObject().put("group", i % 7).put("id", i).put("createdAt", "2026-01-01T00:00:" + i);
         }
-        JsonComparison c = JsonComparison.lenient().withArrayOrderIgnored();
+        JsonRules c = JsonRules.lenient().withArrayOrderIgnored();
 
         long start = System.nanoTime();
         boolean matched = c.compare(expected, actual).matches();
@@ -244,7 +244,7 @@ class JsonComparisonTest {
     @Test
     void any_deep_shuffle_of_arrays_matches_when_order_is_ignored_and_any_changed_leaf_does_not() {
         Random random = new Random(42);
-        JsonComparison unordered = JsonComparison.strict().withArrayOrderIgnored();
+        JsonRules unordered = JsonRules.strict().withArrayOrderIgnored();
         for (int round = 0; round < 500; round++) {
             JsonNode doc = randomValue(random, 0);
             JsonNode shuffled = shuffle(doc, random);
