@@ -17,6 +17,12 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
+import org.junit.jupiter.api.ClassTemplate;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -63,7 +69,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * store, so it is safe with parallel execution.
  */
 public final class TestletExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+        AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
+        ExecutionCondition, BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback {
 
     private static final String CLASS_APP = "class app";
     private static final String CLASS_SCOPE = "class scope";
@@ -162,11 +169,31 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (perTest) {
-            return;
+        if (perTest || isTemplate(context)) {
+            return;   // a class run in several modes starts its app for each run (beforeClassTemplateInvocation)
         }
+        startClassApp(context);
+    }
+
+    @Override
+    public void beforeClassTemplateInvocation(ExtensionContext context) {
+        if (!perTest) {
+            startClassApp(context);
+        }
+    }
+
+    @Override
+    public void afterClassTemplateInvocation(ExtensionContext context) {
+        stopClassApp(context);
+    }
+
+    private static boolean isTemplate(ExtensionContext context) {
+        return context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, ClassTemplate.class)).orElse(false);
+    }
+
+    private void startClassApp(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(namespace());
-        TestClient started = start();
+        TestClient started = start(context);
         store.put(CLASS_APP, started);
         TestScope classScope = started.openScope(context.getDisplayName());
         store.put(CLASS_SCOPE, classScope);
@@ -175,6 +202,10 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) {
+        stopClassApp(context);
+    }
+
+    private void stopClassApp(ExtensionContext context) {
         TestBinding.unbind();
         ExtensionContext.Store store = context.getStore(namespace());
         TestScope classScope = store.remove(CLASS_SCOPE, TestScope.class);
@@ -198,7 +229,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (classScope != null) {
             base = classScope.client();
         } else {
-            base = start();
+            base = start(context);
             store.put(TEST_APP, base);
         }
         TestScope scope = base.openScope(testName(context));
@@ -345,12 +376,41 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         return null;
     }
 
-    private TestClient start() {
+    private TestClient start(ExtensionContext context) {
         ServletApp built = app.get();
         if (built == null) {
             throw new IllegalStateException("the app supplier given to TestletExtension.forApp returned null");
         }
-        return Testlet.start(built);
+        return mode(context) == Mode.SERVED ? Testlet.serve(built) : Testlet.start(built);
+    }
+
+    /** The mode of this run: an {@link InBothModes} run's, else {@code testlet.mode}, else in-process. */
+    static Mode mode(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Mode run = c.getStore(BothModes.NAMESPACE).get(Mode.class, Mode.class);
+            if (run != null) {
+                return run;
+            }
+        }
+        Mode chosen = Mode.parse(context.getConfigurationParameter(Mode.PROPERTY).orElse(System.getProperty(Mode.PROPERTY)));
+        return chosen == null ? Mode.IN_PROCESS : chosen;
+    }
+
+    /** Skips a test marked {@link OnlyInMode} for another mode than this run's. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            return ConditionEvaluationResult.enabled("modes are decided per test");
+        }
+        OnlyInMode only = context.getTestMethod().map(m -> m.getAnnotation(OnlyInMode.class))
+                .or(() -> context.getTestClass().map(c -> c.getAnnotation(OnlyInMode.class))).orElse(null);
+        if (only == null) {
+            return ConditionEvaluationResult.enabled("runs in every mode");
+        }
+        Mode mode = mode(context);
+        return only.value() == mode ? ConditionEvaluationResult.enabled("runs " + mode.label())
+                : ConditionEvaluationResult.disabled("only meant " + only.value().label() + ", and this run is "
+                        + mode.label() + (only.because().isEmpty() ? "" : ": " + only.because()));
     }
 
     private ExtensionContext.Namespace namespace() {

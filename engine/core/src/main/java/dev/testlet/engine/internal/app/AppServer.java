@@ -90,7 +90,8 @@ public final class AppServer implements App, Tracking {
         this.container = Containers.forThisClassPath();
         VirtualThreadPool threads = new VirtualThreadPool(0);
         threads.setName("testlet-app");
-        threads.setVirtualThreadsExecutor(new TrackingExecutor(background, attributes, "testlet-app"));
+        threads.setVirtualThreadsExecutor(new TrackingExecutor(background, attributes, logs, mode == Mode.IN_PROCESS,
+                "testlet-app"));
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("testlet-scheduler").factory());
         server = new Server(threads, new ScheduledExecutorScheduler(scheduler), null);
         HttpConfiguration http = new HttpConfiguration();

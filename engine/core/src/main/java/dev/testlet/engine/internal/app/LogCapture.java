@@ -34,6 +34,11 @@ final class LogCapture extends Handler {
         return previous;
     }
 
+    /** Whether the calling thread works for a request now (inside the app's chain, or an endpoint). */
+    boolean isBound() {
+        return current.get() != null;
+    }
+
     void restore(@Nullable InFlight previous) {
         if (previous == null) {
             current.remove();

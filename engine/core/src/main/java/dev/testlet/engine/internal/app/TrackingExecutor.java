@@ -14,19 +14,30 @@ final class TrackingExecutor implements Executor {
 
     private final BackgroundWork work;
     private final AppAttributes attributes;
+    private final LogCapture logs;
+    private final boolean trackAll;
     private final String name;
     private final AtomicLong counter = new AtomicLong();
 
-    TrackingExecutor(BackgroundWork work, AppAttributes attributes, String name) {
+    /**
+     * The executor.
+     *
+     * @param trackAll track every task (in-process: Jetty runs no connection work of its own there), or
+     *     only those a request starts (served: Jetty's selectors and connections run here too, and they
+     *     are not the app's background work)
+     */
+    TrackingExecutor(BackgroundWork work, AppAttributes attributes, LogCapture logs, boolean trackAll, String name) {
         this.work = work;
         this.attributes = attributes;
+        this.logs = logs;
+        this.trackAll = trackAll;
         this.name = name;
     }
 
     @Override
     public void execute(Runnable task) {
         Thread.Builder builder = Thread.ofVirtual().name(name + "-" + counter.incrementAndGet());
-        if (task.getClass().getName().contains("Acceptor")) {
+        if (task.getClass().getName().contains("Acceptor") || (!trackAll && !logs.isBound())) {
             builder.start(task);
             return;
         }

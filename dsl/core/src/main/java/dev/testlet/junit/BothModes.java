@@ -1,0 +1,44 @@
+package dev.testlet.junit;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The runs of an {@link InBothModes} class: in-process, then served ({@code -Dtestlet.mode} narrows them
+ * to one). Each run tells {@link TestletExtension} its mode through JUnit's store. Used through the
+ * annotation; not meant to be registered by hand.
+ */
+public final class BothModes implements ClassTemplateInvocationContextProvider {
+
+    /** Where a run's mode is kept for the extension. */
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BothModes.class);
+
+    /** JUnit creates it. */
+    public BothModes() {}
+
+    @Override
+    public boolean supportsClassTemplate(ExtensionContext context) {
+        return true;
+    }
+
+    @Override
+    public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
+        Mode chosen = Mode.parse(context.getConfigurationParameter(Mode.PROPERTY).orElse(System.getProperty(Mode.PROPERTY)));
+        return (chosen == null ? Stream.of(Mode.IN_PROCESS, Mode.SERVED) : Stream.of(chosen)).map(Run::new);
+    }
+
+    /** One run of the class, in one mode. */
+    private record Run(Mode mode) implements ClassTemplateInvocationContext {
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return "[" + mode.label() + "]";
+        }
+
+        @Override
+        public void prepareInvocation(ExtensionContext context) {
+            context.getStore(NAMESPACE).put(Mode.class, mode);
+        }
+    }
+}
