@@ -39,6 +39,19 @@ final class ServletLevels {
     private ServletLevels() {}
 
     static ServletContainer choose(List<ServletContainer> available) {
+        return choose(available, hasServlet61Api(), servlet61Frameworks(), apiJar());
+    }
+
+    /**
+     * Chooses among the containers found, given what the class path holds.
+     *
+     * @param available the containers on the class path
+     * @param api61 whether the Servlet API is 6.1
+     * @param needs61 the frameworks on the class path that need Servlet 6.1
+     * @param apiJar where the Servlet API comes from, for messages
+     * @return the container
+     */
+    static ServletContainer choose(List<ServletContainer> available, boolean api61, List<String> needs61, String apiJar) {
         Optional<ServletContainer> ee10 = available.stream().filter(c -> !c.servlet61()).findFirst();
         Optional<ServletContainer> ee11 = available.stream().filter(ServletContainer::servlet61).findFirst();
         if (ee10.isEmpty() && ee11.isEmpty()) {
@@ -46,12 +59,10 @@ final class ServletLevels {
                     + " mount the app on; add " + EE10_ARTIFACT + " (Servlet 6.0: Spring 6, Spring Boot 3, Jersey 3)"
                     + " or " + EE11_ARTIFACT + " (Servlet 6.1: Spring 7, Spring Boot 4, Jersey 4)", null);
         }
-        boolean api61 = hasServlet61Api();
-        List<String> needs61 = servlet61Frameworks();
         if (ee11.isPresent() && (api61 || ee10.isEmpty())) {
             if (!api61) {
                 throw new AppStartupException("Testlet's EE 11 engine (Jetty ee11, Servlet 6.1) is on the class path,"
-                        + " but the Servlet API is 6.0 (" + apiJar() + "), which Jetty ee11 cannot run on. Add"
+                        + " but the Servlet API is 6.0 (" + apiJar + "), which Jetty ee11 cannot run on. Add"
                         + " <dependency><groupId>jakarta.servlet</groupId><artifactId>jakarta.servlet-api</artifactId>"
                         + "<version>6.1.0</version></dependency> to your test dependencies, or use " + EE10_ARTIFACT
                         + " if your app is built on Servlet 6.0", null);
@@ -60,7 +71,7 @@ final class ServletLevels {
         }
         ServletContainer chosen = ee10.orElseThrow();
         if (api61 || !needs61.isEmpty()) {
-            String found = needs61.isEmpty() ? "the Servlet 6.1 API (" + apiJar() + ")"
+            String found = needs61.isEmpty() ? "the Servlet 6.1 API (" + apiJar + ")"
                     : String.join(", ", needs61);
             throw new AppStartupException("this app needs Servlet 6.1 (Jakarta EE 11): the class path has " + found
                     + ", but Testlet's engine here is EE 10 (Jetty ee10, Servlet 6.0), where a Servlet 6.1 framework"
