@@ -4,6 +4,7 @@ import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.spi.BodyText;
 import dev.testlet.engine.spi.Secrets;
+import dev.testlet.internal.AtomicFiles;
 import dev.testlet.internal.snapshot.RecordedMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,19 +143,7 @@ public final class HarWriter {
     public Path write(Path file, List<HarEntry> entries) {
         byte[] bytes = toJson(entries).getBytes(StandardCharsets.UTF_8);
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the HAR file " + file + ": " + e, e);
         }

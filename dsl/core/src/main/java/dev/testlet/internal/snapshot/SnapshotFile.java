@@ -1,5 +1,6 @@
 package dev.testlet.internal.snapshot;
 
+import dev.testlet.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -183,18 +184,7 @@ public final class SnapshotFile {
     private void persist(SortedMap<String, String> next) {
         byte[] bytes = encode(SnapshotFormat.print(title, next), next);
         try {
-            Files.createDirectories(path.getParent());
-            Path temp = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(path, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the snapshot file " + shownPath + ": " + e, e);
         }
