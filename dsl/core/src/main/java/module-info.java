@@ -7,7 +7,7 @@ module dev.testlet {
     requires transitive tools.jackson.databind;
     requires transitive org.opentest4j;
     requires transitive org.jspecify;
-    requires static org.junit.jupiter.api;
+    requires static transitive org.junit.jupiter.api;
     requires awaitility;
     requires java.logging;
 
