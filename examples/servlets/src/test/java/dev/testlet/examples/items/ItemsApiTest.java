@@ -4,37 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testlet.Response;
 import dev.testlet.TestClient;
-import dev.testlet.Testlet;
+import dev.testlet.junit.InBothModes;
+import dev.testlet.junit.TestletExtension;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.core.type.TypeReference;
 
-/** The items API through the public DSL: a fresh app with two items for every test. */
+/**
+ * The items API through the public DSL: a fresh app with two items for every test, and every test run
+ * twice, in-process and on a real port.
+ */
+@InBothModes
 class ItemsApiTest {
 
     static final NewItem PEN = new NewItem("pen", new BigDecimal("1.50"));
     static final NewItem PENCIL = new NewItem("pencil", new BigDecimal("0.80"));
 
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        TestClient anonymous = Testlet.start(ItemsApp.app(ItemRepository.of(PEN, PENCIL)));
-        client = anonymous.withHeader("Authorization", "Bearer " + ItemsApp.TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();   // any client of the app stops it
-    }
+    @RegisterExtension
+    static TestletExtension testlet = TestletExtension.forApp(() -> ItemsApp.app(ItemRepository.of(PEN, PENCIL)))
+            .perTest()
+            .withClient(client -> client.withHeader("Authorization", "Bearer " + ItemsApp.TOKEN));
 
     @Test
-    void list_returns_every_item() {
+    void list_returns_every_item(TestClient client) {
         client.given().get("/items")
                 .expectStatus(200)
                 .expectContentType("application/json")
@@ -44,7 +40,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void list_reads_as_typed_values() {
+    void list_reads_as_typed_values(TestClient client) {
         Response response = client.given().get("/items").expectStatus(200);
 
         List<Item> expected = List.of(new Item(1, "pen", new BigDecimal("1.50")), new Item(2, "pencil", new BigDecimal("0.80")));
@@ -54,7 +50,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void get_returns_the_item() {
+    void get_returns_the_item(TestClient client) {
         Item item = client.given().get("/items/{id}", 2)
                 .expectStatus(200)
                 .expectJson("", Map.of("id", 2, "name", "pencil", "price", 0.8))   // numbers compare by value
@@ -64,7 +60,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void get_of_a_missing_item_returns_404_with_an_error() {
+    void get_of_a_missing_item_returns_404_with_an_error(TestClient client) {
         client.given().get("/items/{id}", 7)
                 .expectStatus(404)
                 .expectContentType("application/json")
@@ -72,12 +68,12 @@ class ItemsApiTest {
     }
 
     @Test
-    void get_of_a_path_that_is_no_id_returns_404() {
+    void get_of_a_path_that_is_no_id_returns_404(TestClient client) {
         client.given().get("/items/{id}", "pen").expectStatus(404).expectJson("/error", "item pen not found");
     }
 
     @Test
-    void create_returns_201_with_location() {
+    void create_returns_201_with_location(TestClient client) {
         Response created = client.given()
                 .jsonBody(new NewItem("eraser", new BigDecimal("0.75")))
                 .post("/items")
@@ -94,7 +90,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void create_from_an_html_form_returns_201() {
+    void create_from_an_html_form_returns_201(TestClient client) {
         client.given()
                 .formParam("name", "sharpener")
                 .formParam("price", "2.40")
@@ -106,7 +102,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void create_rejects_a_blank_name_with_422() {
+    void create_rejects_a_blank_name_with_422(TestClient client) {
         client.given()
                 .jsonBody(Map.of("name", "  ", "price", 1))
                 .post("/items")
@@ -117,7 +113,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void create_rejects_a_negative_price_with_422() {
+    void create_rejects_a_negative_price_with_422(TestClient client) {
         client.given()
                 .jsonBody(new NewItem("refund", new BigDecimal("-1")))
                 .post("/items")
@@ -126,7 +122,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void create_reports_every_invalid_field_at_once() {
+    void create_reports_every_invalid_field_at_once(TestClient client) {
         // GIVEN a body with no name and a price that is not a number
         Response response = client.given()
                 .body("{\"price\": \"cheap\"}", "application/json")
@@ -143,7 +139,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void create_rejects_malformed_json_with_400() {
+    void create_rejects_malformed_json_with_400(TestClient client) {
         client.given()
                 .body("{\"name\": \"pen\",", "application/json")
                 .post("/items")
@@ -154,7 +150,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void create_rejects_a_body_that_is_neither_json_nor_a_form_with_415() {
+    void create_rejects_a_body_that_is_neither_json_nor_a_form_with_415(TestClient client) {
         client.given()
                 .body("pen,1.50", "text/csv")
                 .post("/items")
@@ -163,7 +159,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void delete_returns_204_and_removes_the_item() {
+    void delete_returns_204_and_removes_the_item(TestClient client) {
         client.given().delete("/items/{id}", 1).expectStatus(204).expectBody("");
 
         client.given().get("/items/{id}", 1).expectStatus(404);
@@ -172,7 +168,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void non_ascii_names_round_trip_as_utf8() {
+    void non_ascii_names_round_trip_as_utf8(TestClient client) {
         String name = "Bleistift „Härte B“ ✏️ 鉛筆";
 
         Response created = client.given().jsonBody(new NewItem(name, BigDecimal.ONE)).post("/items").expectStatus(201);
@@ -185,7 +181,7 @@ class ItemsApiTest {
     }
 
     @Test
-    void non_ascii_form_fields_round_trip_as_utf8() {
+    void non_ascii_form_fields_round_trip_as_utf8(TestClient client) {
         client.given()
                 .formParam("name", "Füller – grün")
                 .formParam("price", "12.90")
