@@ -98,4 +98,13 @@ class EventsApiTest {
             assertThat(done.json("/status").asString()).isEqualTo("succeeded");
         }
     }
+
+    @Test
+    void a_jobs_events_match_their_snapshot(TestClient client) {
+        try (EventStream events = client.given().sse("/jobs/{id}/events", 7)) {
+            events.remainingEvents();   // reads to the end of the stream
+
+            events.expectSnapshot();    // every event read so far: its name, id and data
+        }
+    }
 }

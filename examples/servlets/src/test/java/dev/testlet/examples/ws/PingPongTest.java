@@ -49,4 +49,15 @@ class PingPongTest {
             assertThat(ws.isOpen()).isTrue();
         }
     }
+
+    @Test
+    void a_conversation_matches_its_snapshot(TestClient client) {
+        try (WebSocketSession ws = client.given().websocket("/ws/ping")) {
+            ws.sendJson(new Ping("ping", 1)).expectJson("/type", "pong");
+            ws.sendText("not json").expectJson("/type", "error");
+            ws.sendJson(new Ping("ping", 2)).expectJson("/id", 2);
+
+            ws.expectSnapshot();   // what the test sent and received, in order
+        }
+    }
 }

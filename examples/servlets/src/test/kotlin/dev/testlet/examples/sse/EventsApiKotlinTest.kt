@@ -72,4 +72,13 @@ class EventsApiKotlinTest {
             assertThat(stream.nextLine()).isEqualTo("event: progress")
         }
     }
+
+    @Test
+    fun a_jobs_events_match_their_snapshot(client: TestClient) {
+        client.given().sse("/jobs/{id}/events", 3).use { events ->
+            events.remainingEvents()
+
+            events.expectSnapshot()
+        }
+    }
 }

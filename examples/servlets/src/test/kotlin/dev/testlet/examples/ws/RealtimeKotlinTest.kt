@@ -101,4 +101,15 @@ class RealtimeKotlinTest {
         val refused = assertThrows<WebSocketHandshakeException> { client.given().websocket("/ws/nowhere") }
         refused.response().expectStatus(404)
     }
+
+    @Test
+    fun a_chat_conversation_matches_its_snapshot(client: TestClient) {
+        client.given().queryParam("user", "ann").websocket("/ws/chat/{room}", "snapshots").use { ws ->
+            ws.expectJson("/type", "welcome")
+            ws.sendText("hello").expectJson("/text", "hello")
+            ws.sendText("bye").expectJson("/text", "bye")
+
+            ws.expectSnapshot()
+        }
+    }
 }
