@@ -27,7 +27,7 @@ class ItemsApiKotlinTest {
             .perTest()
             .withClient {
                 it.withHeader("Authorization", "Bearer ${ItemsApp.TOKEN}")
-                    .withRedactedJson("/**/id", "/**/createdAt")   // at any depth, in every snapshot of the class
+                    .withRedactedJson("/**/id", "/**/createdAt")   // in snapshots, at any depth
                     .withRedactedText("/items/\\d+", "/items/[id]")
             }
     }
