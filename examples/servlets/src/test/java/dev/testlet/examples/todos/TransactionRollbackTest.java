@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @InBothModes
 class TransactionRollbackTest {
 
-    static final String SAME_THREAD = "the app joins the test's transaction through a ThreadLocal, which only an"
-            + " in-process app, whose handler runs on the test's thread, can see";
+    static final String SAME_THREAD = "the app joins the test's transaction through a ThreadLocal, which reaches it"
+            + " only in-process, where the handler runs on the thread that sends the request";
 
     final Database database = Database.inMemory("todos-" + UUID.randomUUID());
 
