@@ -7,8 +7,7 @@ import dev.testlet.EventStream;
 import dev.testlet.Response;
 import dev.testlet.ServerSentEvent;
 import dev.testlet.TestClient;
-import dev.testlet.Testlet;
-import dev.testlet.engine.AppStartupException;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.net.URI;
 import java.util.List;
@@ -20,8 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Jersey 3.1 on a real Jetty in the test's JVM: requests go through Jetty's HTTP parser into Jersey's
  * servlet, its filters, resources, exception mappers and Jackson 2 provider; the test side writes and
- * reads JSON with Testlet's Jackson 3. A fresh app (an empty shelf) for every test.
+ * reads JSON with Testlet's Jackson 3. A fresh app (an empty shelf) for every test, and every test run
+ * twice: in-process and served on a real port.
  */
+@InBothModes
 class LibraryApiTest {
 
     @RegisterExtension
@@ -169,12 +170,5 @@ class LibraryApiTest {
         }
 
         client.eventually(() -> client.given().get("/api/feed/subscribers").expectJson("/count", 0));
-    }
-
-    @Test
-    void the_app_refuses_to_start_without_its_token() {
-        assertThatThrownBy(() -> Testlet.start(LibraryApp.builder().build()).close())
-                .isInstanceOf(AppStartupException.class)
-                .hasMessageContaining("library.token is not set");
     }
 }

@@ -1,6 +1,7 @@
 package dev.testlet.examples.jersey
 
 import dev.testlet.TestClient
+import dev.testlet.junit.InBothModes
 import dev.testlet.junit.TestletExtension
 import java.net.URI
 import org.assertj.core.api.Assertions.assertThat
@@ -8,7 +9,8 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.extension.RegisterExtension
 
-/** The Jersey library app from Kotlin: the same DSL, streams closed with `use { }`. */
+/** The Jersey library app from Kotlin: the same DSL, streams closed with `use { }`, in-process and served. */
+@InBothModes
 class LibraryApiKotlinTest {
 
     companion object {

@@ -3,7 +3,7 @@ package dev.testlet.examples.items;
 import java.util.List;
 
 /**
- * The body of {@code GET /items}: {@code {"items":[{"id":1,"name":"pen","price":1.50}]}}.
+ * The body of {@code GET /items}: {@code {"items":[{"id":1,"name":"pen","price":1.50,"createdAt":"..."}]}}.
  *
  * @param items every item, by id
  */

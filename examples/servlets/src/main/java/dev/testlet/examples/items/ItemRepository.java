@@ -1,5 +1,6 @@
 package dev.testlet.examples.items;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * ItemRepository repository = ItemRepository.of(new NewItem("pen", new BigDecimal("1.50")));
  * repository.open();
- * repository.all();     // [Item[id=1, name=pen, price=1.50]]
+ * repository.all();     // [Item[id=1, name=pen, price=1.50, createdAt=2026-06-01T12:00:00.123456Z]]
  * repository.close();
  * repository.all();     // IllegalStateException: the item repository is closed ...
  * }</pre>
@@ -108,7 +109,7 @@ public final class ItemRepository implements AutoCloseable {
     }
 
     /**
-     * Stores a new item under the next id.
+     * Stores a new item under the next id, created now.
      *
      * @param item the name and price
      * @return the stored item, with its id
@@ -130,7 +131,7 @@ public final class ItemRepository implements AutoCloseable {
     }
 
     private Item insert(NewItem item) {
-        Item stored = new Item(lastId.incrementAndGet(), item.name(), item.price());
+        Item stored = new Item(lastId.incrementAndGet(), item.name(), item.price(), Instant.now());
         items.put(stored.id(), stored);
         return stored;
     }

@@ -13,8 +13,8 @@ import java.util.OptionalLong;
  * attribute {@code "items"} that {@link AppLifecycle} provides.
  *
  * <pre>
- * GET    /items        200 {"items":[{"id":1,"name":"pen","price":1.50}]}
- * GET    /items/1      200 {"id":1,"name":"pen","price":1.50}   or 404 {"error":"item 1 not found"}
+ * GET    /items        200 {"items":[{"id":1,"name":"pen","price":1.50,"createdAt":"2026-06-01T12:00:00Z"}]}
+ * GET    /items/1      200 {"id":1,"name":"pen","price":1.50,"createdAt":"..."}   or 404 {"error":"item 1 not found"}
  * POST   /items        201 Location: /items/2, the created item; 422 (400 for malformed JSON) with
  *                      {"errors":[{"field":"name","message":"must not be blank"}]}
  * DELETE /items/1      204, or 404

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testlet.Response;
 import dev.testlet.TestClient;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Signing up, with the welcome mail sent in the background by the app's executor; in-process and served. */
+@InBothModes
 class SignupTest {
 
     @RegisterExtension

@@ -6,36 +6,29 @@ import dev.testlet.AttributeOverride;
 import dev.testlet.EventStream;
 import dev.testlet.ServerSentEvent;
 import dev.testlet.TestClient;
-import dev.testlet.Testlet;
+import dev.testlet.junit.InBothModes;
+import dev.testlet.junit.TestletExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The events app through the public DSL: streams read as the server flushes them, in-process. */
+/** The events app through the public DSL: streams read as the server flushes them, in-process and over TCP. */
+@InBothModes
 class EventsApiTest {
 
     record Progress(int job, int percent) {}
 
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        client = Testlet.start(EventsApp.builder().initParameter(EventsApp.HEARTBEAT_INTERVAL, "20").build());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-    }
+    @RegisterExtension
+    static TestletExtension testlet =
+            TestletExtension.forApp(EventsApp.builder().initParameter(EventsApp.HEARTBEAT_INTERVAL, "20").build());
 
     @Test
-    void the_heartbeat_sends_the_time_as_json() {
+    void the_heartbeat_sends_the_time_as_json(TestClient client) {
         try (EventStream events = client.given().sse("/heartbeat")) {
             events.expectStatus(200)
                     .expectContentType("text/event-stream")
@@ -50,7 +43,7 @@ class EventsApiTest {
     }
 
     @Test
-    void the_heartbeat_reads_the_clock_the_test_puts_in() {
+    void the_heartbeat_reads_the_clock_the_test_puts_in(TestClient client) {
         Instant noon = Instant.parse("2026-06-01T12:00:00Z");
         try (AttributeOverride fixed = client.override(EventsApp.CLOCK, Clock.fixed(noon, ZoneOffset.UTC));
                 EventStream events = client.given().sse("/heartbeat")) {
@@ -60,7 +53,7 @@ class EventsApiTest {
     }
 
     @Test
-    void a_job_reports_its_progress_and_the_stream_ends() {
+    void a_job_reports_its_progress_and_the_stream_ends(TestClient client) {
         try (EventStream events = client.given().sse("/jobs/{id}/events", 7)) {
             List<ServerSentEvent> progress = events.take(5);
             assertThat(progress).extracting(e -> e.dataAs(Progress.class))
@@ -73,7 +66,7 @@ class EventsApiTest {
     }
 
     @Test
-    void a_job_stream_resumes_after_the_last_event_id() {
+    void a_job_stream_resumes_after_the_last_event_id(TestClient client) {
         EventStream events = client.given().sse("/jobs/7/events");
         events.take(2);
 
@@ -88,7 +81,7 @@ class EventsApiTest {
     }
 
     @Test
-    void an_endless_ticker_is_stopped_after_three_events_and_the_server_notices() {
+    void an_endless_ticker_is_stopped_after_three_events_and_the_server_notices(TestClient client) {
         try (EventStream ticks = client.given().queryParam("everyMs", 1).sse("/ticker")) {
             assertThat(ticks.take(3)).extracting(ServerSentEvent::data).containsExactly("tick 1", "tick 2", "tick 3");
             assertThat(ticks.reconnectionTime()).isEqualTo(Duration.ofSeconds(1));
@@ -98,11 +91,20 @@ class EventsApiTest {
     }
 
     @Test
-    void waiting_for_the_done_event_skips_the_progress() {
+    void waiting_for_the_done_event_skips_the_progress(TestClient client) {
         try (EventStream events = client.given().queryParam("stepMs", 5).sse("/jobs/1/events")) {
             ServerSentEvent done = events.awaitEvent("the done event", e -> e.event().equals("done"));
 
             assertThat(done.json("/status").asString()).isEqualTo("succeeded");
+        }
+    }
+
+    @Test
+    void a_jobs_events_match_their_snapshot(TestClient client) {
+        try (EventStream events = client.given().sse("/jobs/{id}/events", 7)) {
+            events.remainingEvents();   // reads to the end of the stream
+
+            events.expectSnapshot();    // every event read so far: its name, id and data
         }
     }
 }

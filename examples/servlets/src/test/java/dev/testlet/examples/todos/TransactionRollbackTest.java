@@ -3,7 +3,10 @@ package dev.testlet.examples.todos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testlet.TestClient;
-import dev.testlet.Testlet;
+import dev.testlet.junit.InBothModes;
+import dev.testlet.junit.Mode;
+import dev.testlet.junit.OnlyInMode;
+import dev.testlet.junit.TestletExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,33 +14,31 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The test owns a transaction; in sync mode the app's handler runs on the test's thread, so the app
  * works inside that transaction: it sees rows the test seeded, its writes land there, and the test
  * rolls everything back. The Java counterpart of an async database session with rollback in a
- * FastAPI test, without sharing an event loop.
+ * FastAPI test, without sharing an event loop. Served on a real port, the handler runs on the server's
+ * threads instead, so the tests that share the transaction say they only mean the in-process run.
  */
+@InBothModes
 class TransactionRollbackTest {
 
-    Database database = Database.inMemory("todos-" + UUID.randomUUID());
-    TestClient client;
+    static final String SAME_THREAD = "the app joins the test's transaction through a ThreadLocal, which reaches it"
+            + " only in-process, where the handler runs on the thread that sends the request";
 
-    @BeforeEach
-    void start() {
-        client = Testlet.start(TodoApp.app(database));
-    }
+    final Database database = Database.inMemory("todos-" + UUID.randomUUID());
 
-    @AfterEach
-    void stop() {
-        client.close();
-    }
+    /** On an instance field the extension starts an app for each test: here, on the test's own database. */
+    @RegisterExtension
+    final TestletExtension testlet = TestletExtension.forApp(() -> TodoApp.app(database));
 
     @Test
-    void the_app_works_inside_the_tests_transaction_and_the_rollback_undoes_it() throws Exception {
+    @OnlyInMode(value = Mode.IN_PROCESS, because = SAME_THREAD)
+    void the_app_works_inside_the_tests_transaction_and_the_rollback_undoes_it(TestClient client) throws Exception {
         try (Connection tx = database.dataSource().getConnection()) {
             tx.setAutoCommit(false);
             try (AutoCloseable bound = database.bind(tx)) {
@@ -56,14 +57,16 @@ class TransactionRollbackTest {
     }
 
     @Test
-    void without_a_bound_transaction_the_app_commits_its_own() throws Exception {
+    void without_a_bound_transaction_the_app_commits_its_own(TestClient client) throws Exception {
         client.given().jsonBody(Map.of("title", "committed")).post("/todos").expectStatus(201);
 
         assertThat(countFromAnotherConnection()).isEqualTo(1);
     }
 
     @Test
-    void in_async_mode_the_request_runs_on_another_thread_so_the_binding_must_be_carried() throws Exception {
+    @OnlyInMode(value = Mode.IN_PROCESS, because = SAME_THREAD)
+    void in_async_mode_the_request_runs_on_another_thread_so_the_binding_must_be_carried(TestClient client)
+            throws Exception {
         try (Connection tx = database.dataSource().getConnection()) {
             tx.setAutoCommit(false);
             try (AutoCloseable bound = database.bind(tx)) {

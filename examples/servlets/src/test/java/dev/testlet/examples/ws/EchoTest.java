@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testlet.TestClient;
 import dev.testlet.WebSocketSession;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The echo endpoint, with the app started once for the class by the JUnit extension. */
+/** The echo endpoint, with the app started once for each run of the class (in-process, then served). */
+@InBothModes
 class EchoTest {
 
     @RegisterExtension

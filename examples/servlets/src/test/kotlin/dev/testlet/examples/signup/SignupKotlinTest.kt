@@ -1,6 +1,7 @@
 package dev.testlet.examples.signup
 
 import dev.testlet.TestClient
+import dev.testlet.junit.InBothModes
 import dev.testlet.junit.TestletExtension
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.extension.RegisterExtension
 
+/** Signing up from Kotlin: coroutines over the async API, in-process and served. */
+@InBothModes
 class SignupKotlinTest {
 
     companion object {

@@ -1,11 +1,14 @@
 package dev.testlet.examples.spring
 
 import dev.testlet.TestClient
+import dev.testlet.junit.InBothModes
 import dev.testlet.junit.TestletExtension
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.extension.RegisterExtension
 
+/** Spring MVC from Kotlin, in-process and served. */
+@InBothModes
 class SpringMvcKotlinTest {
 
     companion object {

@@ -1,33 +1,28 @@
 package dev.testlet.examples.ws
 
 import dev.testlet.TestClient
-import dev.testlet.Testlet
 import dev.testlet.WebSocketHandshakeException
+import dev.testlet.junit.InBothModes
+import dev.testlet.junit.TestletExtension
 import java.time.Duration
 import java.util.concurrent.Executors
 import org.assertj.core.api.Assertions.assertThat
-import org.junit.jupiter.api.AfterEach
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.extension.RegisterExtension
 
 /** The realtime app from Kotlin: sessions with use { }, trailing lambdas, no backticks. */
+@InBothModes
 class RealtimeKotlinTest {
 
-    private lateinit var client: TestClient
-
-    @BeforeEach
-    fun start() {
-        client = Testlet.start(RealtimeApp.app())
-    }
-
-    @AfterEach
-    fun stop() {
-        client.close()
+    companion object {
+        @JvmField
+        @RegisterExtension
+        val testlet: TestletExtension = TestletExtension.forApp(RealtimeApp::app)
     }
 
     @Test
-    fun echo() {
+    fun echo(client: TestClient) {
         client.given().websocket("/ws/echo").use { ws ->
             ws.sendText("hi")
             ws.expectText("Echo: hi")
@@ -35,7 +30,7 @@ class RealtimeKotlinTest {
     }
 
     @Test
-    fun a_predicate_that_returns_false_fails_the_expectation() {
+    fun a_predicate_that_returns_false_fails_the_expectation(client: TestClient) {
         client.given().websocket("/ws/echo").use { ws ->
             ws.sendText("hi").expectTextMatching { it.startsWith("Echo") }
             ws.sendText("hi")
@@ -44,7 +39,7 @@ class RealtimeKotlinTest {
     }
 
     @Test
-    fun json_ping_pong() {
+    fun json_ping_pong(client: TestClient) {
         data class Pong(val type: String = "", val id: Long = 0)
         client.given().websocket("/ws/ping").use { ws ->
             ws.sendJson(mapOf("type" to "ping", "id" to 7)).expectJson("", mapOf("type" to "pong", "id" to 7))
@@ -55,7 +50,7 @@ class RealtimeKotlinTest {
     }
 
     @Test
-    fun notifications_need_a_valid_token() {
+    fun notifications_need_a_valid_token(client: TestClient) {
         client.given().queryParam("token", "stolen").websocket("/ws/notifications").use { ws ->
             ws.expectClose(1008, "invalid token")
         }
@@ -67,7 +62,7 @@ class RealtimeKotlinTest {
     }
 
     @Test
-    fun a_chat_room_broadcasts_to_every_member_on_virtual_threads() {
+    fun a_chat_room_broadcasts_to_every_member_on_virtual_threads(client: TestClient) {
         val members = (0 until 20).map { i ->
             client.given().queryParam("user", "m$i").websocket("/ws/chat/{room}", "kotlin").also { it.expectJson("/type", "welcome") }
         }
@@ -88,7 +83,7 @@ class RealtimeKotlinTest {
     }
 
     @Test
-    fun a_timeout_says_what_was_awaited_and_shows_the_transcript() {
+    fun a_timeout_says_what_was_awaited_and_shows_the_transcript(client: TestClient) {
         client.given().websocket("/ws/echo").use { ws ->
             ws.sendText("once").expectText("Echo: once")
             val failure = assertThrows<AssertionError> {
@@ -102,8 +97,19 @@ class RealtimeKotlinTest {
     }
 
     @Test
-    fun a_refused_handshake_has_the_response() {
+    fun a_refused_handshake_has_the_response(client: TestClient) {
         val refused = assertThrows<WebSocketHandshakeException> { client.given().websocket("/ws/nowhere") }
         refused.response().expectStatus(404)
+    }
+
+    @Test
+    fun a_chat_conversation_matches_its_snapshot(client: TestClient) {
+        client.given().queryParam("user", "ann").websocket("/ws/chat/{room}", "snapshots").use { ws ->
+            ws.expectJson("/type", "welcome")
+            ws.sendText("hello").expectJson("/text", "hello")
+            ws.sendText("bye").expectJson("/text", "bye")
+
+            ws.expectSnapshot()
+        }
     }
 }
