@@ -28,6 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * @param followRedirects whether 3xx responses are followed
  * @param rethrowServerExceptions whether an exception that escaped the app is rethrown
  * @param mapper the JSON mapper
+ * @param limits how much the client holds at once (bodies, lines, events, messages)
  */
 record ClientSettings(
         Transport transport,
@@ -40,7 +41,8 @@ record ClientSettings(
         CookieJar jar,
         boolean followRedirects,
         boolean rethrowServerExceptions,
-        ObjectMapper mapper) {
+        ObjectMapper mapper,
+        Limits limits) {
 
     /** Where a curl line replays an in-process request: a locally run server's usual address. */
     private static final String IN_PROCESS_REPLAY_ORIGIN = "http://localhost:8080";
@@ -77,6 +79,10 @@ record ClientSettings(
         return copy(c -> c.mapper = value);
     }
 
+    ClientSettings withLimits(Limits value) {
+        return copy(c -> c.limits = value);
+    }
+
     /** The settings of a scope's client: the same app, the scope, a new cookie jar; closing ends the scope. */
     ClientSettings inScope(TestScope value) {
         return copy(c -> {
@@ -90,7 +96,7 @@ record ClientSettings(
         Copy c = new Copy(this);
         change.accept(c);
         return new ClientSettings(transport, app, c.scope, c.ownsApp, c.timeout, c.defaultHeaders, c.defaultCookies,
-                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper);
+                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper, c.limits);
     }
 
     /** The fields a derived client may change, to build a new value in one place. */
@@ -104,6 +110,7 @@ record ClientSettings(
         boolean followRedirects;
         boolean rethrowServerExceptions;
         ObjectMapper mapper;
+        Limits limits;
 
         Copy(ClientSettings s) {
             scope = s.scope;
@@ -115,6 +122,7 @@ record ClientSettings(
             followRedirects = s.followRedirects;
             rethrowServerExceptions = s.rethrowServerExceptions;
             mapper = s.mapper;
+            limits = s.limits;
         }
     }
 

@@ -177,6 +177,36 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
+     * A client with other limits on what it holds at once: the largest response body read whole, the
+     * longest streamed line, the largest event and WebSocket message. Past a limit a read fails with
+     * a message naming it, instead of running out of memory.
+     *
+     * <pre>{@code client.withLimits(client.limits().withMaxBodyBytes(512 * 1024 * 1024))}</pre>
+     *
+     * @param limits the limits
+     * @return the derived client
+     */
+    @CheckReturnValue
+    public TestClient withLimits(Limits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("withLimits needs limits, but got null; start from client.limits()"
+                    + " or Limits.defaults()");
+        }
+        return new TestClient(settings.withLimits(limits));
+    }
+
+    /**
+     * The limits this client reads with.
+     *
+     * <pre>{@code client.limits().maxBodyBytes()   // 67108864}</pre>
+     *
+     * @return the limits
+     */
+    public Limits limits() {
+        return settings.limits();
+    }
+
+    /**
      * A client with a cookie jar of its own, empty: a second user of the same app.
      *
      * <pre>{@code

@@ -210,7 +210,7 @@ public final class Testlet {
         ExchangeLog reportTo = binding == null ? null : binding.scope().log();
         TestScope scope = new TestScope(scopeName, app == null ? null : app.newLayer(null), reportTo);
         ClientSettings settings = new ClientSettings(transport, app, scope, true, RequestPlan.DEFAULT_TIMEOUT,
-                Headers.empty(), Map.of(), new CookieJar(), true, true, DefaultMapper.INSTANCE);
+                Headers.empty(), Map.of(), new CookieJar(), true, true, DefaultMapper.INSTANCE, Limits.defaults());
         return scope.bind(new TestClient(settings));
     }
 }

@@ -6,6 +6,7 @@ import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.internal.mount.ContextHooks;
 import dev.testlet.engine.internal.mount.Containers;
 import dev.testlet.engine.internal.mount.ServletContainer;
+import dev.testlet.engine.internal.transport.BoundedConnector;
 import dev.testlet.engine.internal.transport.Engine;
 import dev.testlet.engine.internal.transport.InFlight;
 import dev.testlet.engine.internal.transport.LocalWires;
@@ -67,7 +68,7 @@ public final class AppServer implements App, Tracking {
     private final Mode mode;
     private final ServletContainer container;
     private final Server server;
-    private final @Nullable LocalConnector local;
+    private final @Nullable BoundedConnector local;
     private final @Nullable ServerConnector socket;
     private final ContextHandler context;
     private final ScheduledExecutorService scheduler;
@@ -90,14 +91,14 @@ public final class AppServer implements App, Tracking {
         this.container = Containers.forThisClassPath();
         VirtualThreadPool threads = new VirtualThreadPool(0);
         threads.setName("testlet-app");
-        threads.setVirtualThreadsExecutor(new TrackingExecutor(background, attributes, "testlet-app"));
+        threads.setVirtualThreadsExecutor(new TrackingExecutor(background, attributes, logs, "testlet-app"));
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("testlet-scheduler").factory());
         server = new Server(threads, new ScheduledExecutorScheduler(scheduler), null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         if (mode == Mode.IN_PROCESS) {
-            local = new LocalConnector(server, new HttpConnectionFactory(http));
+            local = new BoundedConnector(server, new HttpConnectionFactory(http));
             socket = null;
             server.addConnector(local);
         } else {
@@ -107,8 +108,8 @@ public final class AppServer implements App, Tracking {
             socket.setPort(0);
             server.addConnector(socket);
         }
-        lentExecutor = new TrackedExecutorService(background, attributes);
-        FrontFilter front = new FrontFilter(this::inFlightOf, logs, background, live, attributes);
+        lentExecutor = new TrackedExecutorService(background, attributes, logs);
+        FrontFilter front = new FrontFilter(this::inFlightOf, this::renewChannel, logs, background, live, attributes);
         WebSocketTracking webSockets = app.usesWebSockets()
                 ? new WebSocketTracking(this::inFlightOf, logs, attributes) : null;
         context = container.newContext(new ContextHooks(front, attributes, lentExecutor, webSockets));
@@ -204,6 +205,36 @@ public final class AppServer implements App, Tracking {
     public void end(InFlight request) {
         watchdog.remove(request);
         background.finished(request);
+    }
+
+    @Override
+    public void wroteForNoRequest(@Nullable InFlight request, long count, String preview) {
+        String who = request == null ? "a request" : request.plan().method() + " " + request.plan().target();
+        background.failed(new LateWriteException(who + " wrote " + count + (count == 1 ? " byte" : " bytes")
+                + " after its response was complete: \"" + preview + "\"; an app must not write to a response after"
+                + " AsyncContext.complete() or after its handler returned (Testlet dropped that connection, so the"
+                + " bytes reached no other response)"));
+    }
+
+    /**
+     * Makes the next request on this request's connection get a new servlet channel. Jetty reuses a
+     * connection's channel, and with it the response's output stream, for the next request on that
+     * connection; a thread that kept the old stream and writes after the response was complete would
+     * write into the next response. With a new channel, such a write fails in the app instead
+     * ({@code EofException: Closed}), and {@link LateWrites} reports it. Done only for requests that
+     * went async or handed work to other threads: a new channel per request would cost every request.
+     */
+    private void renewChannel(ServletRequest request) {
+        Request core = container.coreRequest(request);
+        if (core == null) {
+            return;
+        }
+        org.eclipse.jetty.util.Attributes cache = core.getComponents().getCache();
+        for (String name : cache.getAttributeNameSet()) {
+            if (name.endsWith(".ServletChannel")) {
+                cache.removeAttribute(name);
+            }
+        }
     }
 
     private @Nullable InFlight inFlightOf(ServletRequest request) {

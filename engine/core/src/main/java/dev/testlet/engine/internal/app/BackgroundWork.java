@@ -111,15 +111,21 @@ public final class BackgroundWork {
     /** One exception for every task that failed: the first is the cause, the others suppressed. */
     private static BackgroundWorkException failed(List<Throwable> failed) {
         if (failed.size() == 1) {
-            return new BackgroundWorkException("a background task of the app failed: " + failed.get(0), failed.get(0));
+            return new BackgroundWorkException(describe(failed.get(0)), failed.get(0));
         }
         StringBuilder message = new StringBuilder().append(failed.size()).append(" background tasks of the app failed:");
         for (int i = 0; i < failed.size(); i++) {
-            message.append("\n  ").append(i + 1).append(". ").append(failed.get(i));
+            message.append("\n  ").append(i + 1).append(". ").append(failed.get(i) instanceof LateWriteException late
+                    ? late.getMessage() : failed.get(i));
         }
         BackgroundWorkException e = new BackgroundWorkException(message.toString(), failed.get(0));
         failed.subList(1, failed.size()).forEach(e::addSuppressed);
         return e;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure instanceof LateWriteException ? "the app misbehaved: " + failure.getMessage()
+                : "a background task of the app failed: " + failure;
     }
 
     private String describeRunning(Duration timeout) {

@@ -34,6 +34,11 @@ final class LogCapture extends Handler {
         return previous;
     }
 
+    /** The request whose handler runs on the calling thread, if any. */
+    @Nullable InFlight current() {
+        return current.get();
+    }
+
     void restore(@Nullable InFlight previous) {
         if (previous == null) {
             current.remove();

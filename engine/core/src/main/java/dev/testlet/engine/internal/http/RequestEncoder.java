@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a plan as one HTTP/1.1 message: request line, headers, blank line and the whole body, in
- * one buffer, because an inline request whose body arrives later would deadlock its own caller.
+ * one buffer. A body from a file follows as the server reads it ({@link Upload}): on an inline
+ * request the server's own reads pull it, so the caller, who is also the reader, never waits for itself.
  * Header values are written as UTF-8; everything else is ASCII by construction.
  */
 public final class RequestEncoder {
@@ -31,16 +32,37 @@ public final class RequestEncoder {
         if (!headers.contains("Host")) {
             headers = Headers.of(prepend(headers, "Host", host));
         }
-        int length = plan.bodyBuffer().remaining();
+        long length = bodyLength(plan);
         if (!headers.contains("Content-Length") && !headers.contains("Transfer-Encoding")
                 && (length > 0 || expectsBody(plan.method()))) {
-            headers = headers.with("Content-Length", Integer.toString(length));
+            headers = headers.with("Content-Length", Long.toString(length));
         }
         return headers == plan.headers() ? plan : plan.withHeaders(headers);
     }
 
     /**
-     * The plan's bytes: request line, headers, blank line, body.
+     * The length of a plan's body: its bytes, or its file's size.
+     *
+     * @param plan the plan
+     * @return the length
+     * @throws IllegalArgumentException when the body file cannot be read
+     */
+    public static long bodyLength(RequestPlan plan) {
+        java.nio.file.Path file = plan.bodyFile();
+        if (file == null) {
+            return plan.bodyBuffer().remaining();
+        }
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the body file " + file + " of " + plan.method() + " " + plan.target()
+                    + " cannot be read (" + e + "); check that it exists and is readable", e);
+        }
+    }
+
+    /**
+     * The plan's bytes: request line, headers, blank line, body (unless the body is a file, which is
+     * sent after these bytes, chunk by chunk, see {@link Upload}).
      *
      * @param plan a completed plan
      * @return the bytes, in one buffer

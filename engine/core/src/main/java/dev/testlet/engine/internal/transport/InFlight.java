@@ -36,8 +36,10 @@ public final class InFlight implements Deadline {
     private volatile @Nullable String handlerDump;
     private volatile boolean interruptDelivered;
     private volatile boolean endpointClosed;
+    private volatile boolean spawnedWork;
     private final List<ServerLogRecord> log = new ArrayList<>(0);
     private final @Nullable OverrideLayer layer;
+    private final @Nullable Wire wire;
     /** Handlers inside the app's chain plus async contexts not completed, for this request. */
     private final AtomicInteger serverWork = new AtomicInteger();
 
@@ -50,15 +52,17 @@ public final class InFlight implements Deadline {
      * @param startNanos when it started
      * @param deadlineNanos when it times out
      * @param layer the overrides of the scope that sent it, or null
+     * @param wire the connection it travels on, dropped when it times out; null for none
      */
     public InFlight(RequestPlan plan, boolean live, Thread caller, long startNanos, long deadlineNanos,
-            @Nullable OverrideLayer layer) {
+            @Nullable OverrideLayer layer, @Nullable Wire wire) {
         this.plan = plan;
         this.live = live;
         this.caller = caller;
         this.startNanos = startNanos;
         this.deadlineNanos = deadlineNanos;
         this.layer = layer;
+        this.wire = wire;
     }
 
     /**
@@ -146,6 +150,22 @@ public final class InFlight implements Deadline {
 
     public @Nullable Throwable serverException() {
         return serverException;
+    }
+
+    /** The handler handed work to another thread (a task on the app's pool or the lent executor). */
+    public void spawnedWork() {
+        if (!spawnedWork) {
+            spawnedWork = true;
+        }
+    }
+
+    /**
+     * Whether the handler handed work to another thread, which might write to the response later.
+     *
+     * @return true once it did
+     */
+    public boolean hasSpawnedWork() {
+        return spawnedWork;
     }
 
     /** For a WebSocket session: Jetty has closed the endpoint's side (its errors are recorded by now). */

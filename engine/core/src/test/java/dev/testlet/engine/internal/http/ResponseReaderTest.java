@@ -15,7 +15,7 @@ class ResponseReaderTest {
     @Test
     void parses_a_chunked_response_fed_one_byte_at_a_time() {
         String wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         ByteBuffer leftover = null;
         for (byte b : wire.getBytes(StandardCharsets.ISO_8859_1)) {
@@ -30,7 +30,7 @@ class ResponseReaderTest {
 
     @Test
     void returns_the_bytes_after_a_101_as_leftover() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         ByteBuffer leftover = reader.feed(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi"));
 
@@ -40,7 +40,7 @@ class ResponseReaderTest {
 
     @Test
     void a_close_delimited_body_completes_at_eof_and_the_connection_is_not_reused() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         assertThat(reader.feed(ascii("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\npartial"))).isNull();
         reader.eof();
@@ -52,7 +52,7 @@ class ResponseReaderTest {
 
     @Test
     void a_body_cut_short_is_a_failure() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         reader.feed(ascii("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"));
         reader.eof();
@@ -63,7 +63,7 @@ class ResponseReaderTest {
 
     @Test
     void nothing_at_all_is_a_failure_that_says_so() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         reader.eof();
 
