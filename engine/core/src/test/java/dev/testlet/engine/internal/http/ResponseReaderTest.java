@@ -69,4 +69,64 @@ class ResponseReaderTest {
 
         assertThat(reader.failure()).isEqualTo("the server closed the connection without sending a response");
     }
+
+    @Test
+    void bytes_after_a_complete_response_belong_to_no_request_and_end_the_connection() {
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokLATE"));
+        reader.drain(ascii("R"));
+
+        assertThat(new String(reader.body(), StandardCharsets.US_ASCII)).isEqualTo("ok");
+        assertThat(reader.extraBytes()).isEqualTo(5);
+        assertThat(reader.extra()).isEqualTo("LATER");
+        assertThat(reader.isPersistent()).isFalse();
+    }
+
+    @Test
+    void an_announced_body_over_the_limit_is_refused_at_the_headers() {
+        ResponseReader reader = new ResponseReader(false, 10);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello"));
+
+        assertThat(reader.isOverLimit()).isTrue();
+        assertThat(reader.declaredLength()).isEqualTo(11);
+        assertThat(reader.body()).isEmpty();
+        assertThat(reader.isPersistent()).isFalse();
+    }
+
+    @Test
+    void a_chunked_body_over_the_limit_is_not_kept() {
+        ResponseReader reader = new ResponseReader(false, 8);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\nworld\r\n"));
+
+        assertThat(reader.isOverLimit()).isTrue();
+        assertThat(reader.declaredLength()).isEqualTo(-1);
+        assertThat(reader.bodyBytes()).isEqualTo(10);
+        assertThat(reader.body()).hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void a_body_at_the_limit_is_kept() {
+        ResponseReader reader = new ResponseReader(false, 5);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+
+        assertThat(reader.isOverLimit()).isFalse();
+        assertThat(new String(reader.body(), StandardCharsets.US_ASCII)).isEqualTo("hello");
+    }
+
+    @Test
+    void keeps_the_trailers_of_a_chunked_body() {
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n2\r\nhi\r\n0\r\n"
+                + "X-Sum: 42\r\nX-More: a\r\n\r\n"));
+
+        assertThat(reader.isComplete()).isTrue();
+        assertThat(reader.trailers().first("x-sum")).isEqualTo("42");
+        assertThat(reader.trailers().names()).containsExactly("X-Sum", "X-More");
+        assertThat(reader.headers().contains("X-Sum")).isFalse();
+    }
 }
