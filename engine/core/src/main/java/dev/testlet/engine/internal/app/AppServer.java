@@ -61,8 +61,12 @@ public final class AppServer implements App, Tracking {
 
     private static final String LOOPBACK = "127.0.0.1";
 
-    /** How long shutdown waits for stream handlers to notice their client went away. */
-    private static final Duration LIVE_WIND_DOWN = Duration.ofSeconds(5);
+    /**
+     * How long shutdown gives the handlers of streams and WebSocket sessions to end once their client
+     * is gone and they were interrupted. Long enough for a handler that writes or sleeps between
+     * writes; one that ignores both keeps running while Jetty stops, as it would in a real server.
+     */
+    private static final Duration LIVE_WIND_DOWN = Duration.ofMillis(200);
 
     private final ServletApp app;
     private final Mode mode;
@@ -330,6 +334,20 @@ public final class AppServer implements App, Tracking {
         return closed;
     }
 
+    /**
+     * Stops the app, as quickly as a real Jetty stop when nothing is working:
+     * <ol>
+     *   <li>waits (at most the default timeout) for work a thread is doing: requests in flight,
+     *       server tasks, tasks on the lent executor, so they can finish and a failure among them is
+     *       reported;</li>
+     *   <li>does not wait for what only waits for the app: an async context no thread works on (a
+     *       long poll nobody answers) would never end by itself. Stopping Jetty ends it, as a real
+     *       server's stop does; a warning names it;</li>
+     *   <li>closes the connections, interrupts the handlers of streams and WebSocket sessions still
+     *       running and gives them {@link #LIVE_WIND_DOWN} to end (a warning names those that did not),
+     *       then stops Jetty (its shutdown listeners run), bounded by the default timeout.</li>
+     * </ol>
+     */
     @Override
     public void close() {
         if (closed) {
@@ -337,18 +355,25 @@ public final class AppServer implements App, Tracking {
         }
         RuntimeException unfinished = null;
         try {
-            awaitBackgroundTasks(RequestPlan.DEFAULT_TIMEOUT);
-        } catch (RuntimeException e) {
+            background.awaitWorking(RequestPlan.DEFAULT_TIMEOUT);
+        } catch (BackgroundWorkException e) {
             unfinished = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unfinished = new IllegalStateException("interrupted while waiting for the app's background work", e);
         }
+        // The async contexts of streams and WebSocket sessions are not listed: their clients are gone,
+        // and their handlers learn it at their next write.
+        java.util.List<String> notWaitedFor = background.waitingFor();
         closed = true;
         Engine t = transport;
         if (t != null) {
             t.close();
         }
-        windDownLive();
+        java.util.List<String> stillRunning = windDownLive();
         lentExecutor.shutdownNow();
         RuntimeException failure = stop(RequestPlan.DEFAULT_TIMEOUT);
+        warnAbout(notWaitedFor, stillRunning);
         if (unfinished != null) {
             if (failure != null) {
                 unfinished.addSuppressed(failure);
@@ -361,18 +386,39 @@ public final class AppServer implements App, Tracking {
     }
 
     /**
-     * Waits (briefly, bounded) until the handlers of streams and WebSockets saw their client go, so the
-     * shutdown listeners do not run under a handler that is still writing.
+     * Ends the handlers of streams and WebSocket sessions, whose clients are gone now: they see it at
+     * their next write; interrupting them also ends one that sleeps between writes.
+     *
+     * @return the handlers still running after {@link #LIVE_WIND_DOWN}
      */
-    private void windDownLive() {
+    private java.util.List<String> windDownLive() {
         try {
-            live.await(LIVE_WIND_DOWN);
-        } catch (BackgroundWorkException e) {
-            System.getLogger(AppServer.class.getName()).log(System.Logger.Level.WARNING,
-                    "stopping " + describe() + " although a stream's handler had not ended: " + e.getMessage());
+            return live.interruptAndWait(LIVE_WIND_DOWN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return java.util.List.of();
         }
+    }
+
+    private void warnAbout(java.util.List<String> notWaitedFor, java.util.List<String> stillRunning) {
+        if (notWaitedFor.isEmpty() && stillRunning.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("closed the ").append(describe());
+        if (!notWaitedFor.isEmpty()) {
+            message.append(" without waiting for ").append(notWaitedFor.size())
+                    .append(notWaitedFor.size() == 1 ? " request whose response the app never completed: "
+                            : " requests whose responses the app never completed: ")
+                    .append(String.join("; ", notWaitedFor))
+                    .append(" (stopping Jetty ended them, as a real server's stop would)");
+        }
+        if (!stillRunning.isEmpty()) {
+            message.append(notWaitedFor.isEmpty() ? " although " : "; ").append(stillRunning.size())
+                    .append(stillRunning.size() == 1 ? " handler was" : " handlers were")
+                    .append(" still running ").append(Durations.format(LIVE_WIND_DOWN))
+                    .append(" after its client went and it was interrupted: ").append(String.join("; ", stillRunning));
+        }
+        System.getLogger(AppServer.class.getName()).log(System.Logger.Level.WARNING, message.toString());
     }
 
     private @Nullable RuntimeException stop(Duration timeout) {

@@ -104,7 +104,7 @@ final class FrontFilter implements Filter {
     private static void track(ServletRequest request, InFlight inFlight, BackgroundWork work) {
         request.setAttribute(TRACKED, Boolean.TRUE);
         Object key = new Object();
-        work.started(key, "async context of " + describe(inFlight) + " (not completed yet)", null);
+        work.startedWaiting(key, "async context of " + describe(inFlight) + " (not completed yet)");
         inFlight.serverBegan();
         java.util.concurrent.atomic.AtomicBoolean completed = new java.util.concurrent.atomic.AtomicBoolean();
         request.getAsyncContext().addListener(new AsyncListener() {
