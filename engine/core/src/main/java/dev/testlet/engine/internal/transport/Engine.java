@@ -83,6 +83,7 @@ public final class Engine implements Transport {
             Upload upload = openUpload(sent);
             @Nullable Throwable sendFailure = null;
             boolean reusable = false;
+            Duration overrun = null;
             tracking.begin(inFlight);
             wire.carry(inFlight);
             try {
@@ -98,6 +99,7 @@ public final class Engine implements Transport {
                 Thread.currentThread().interrupt();
                 throw new TransportException(sent, "interrupted while waiting for " + awaited(sent), e);
             } finally {
+                overrun = inFlight.overrun();
                 wire.carry(null);
                 tracking.end(inFlight);
                 if (upload != null) {
@@ -113,7 +115,7 @@ public final class Engine implements Transport {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (inFlight.isTimedOut()) {
                 throw new RequestTimeoutException(sent, awaited(sent), elapsed, reader.receivedPreview(),
-                        inFlight.handlerDump());
+                        inFlight.handlerDump(), overrun);
             }
             if (reader.extraBytes() > 0) {
                 tracking.wroteForNoRequest(inFlight, reader.extraBytes(), reader.extra());

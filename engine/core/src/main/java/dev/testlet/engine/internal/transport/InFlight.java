@@ -28,7 +28,10 @@ public final class InFlight implements Deadline {
     private final boolean live;
     private final Thread caller;
     private final long startNanos;
-    private final long deadlineNanos;
+    private volatile long deadlineNanos;
+    private volatile long timedOutAtNanos;
+    private volatile boolean warnedIgnored;
+    private volatile boolean handlerWasCaller;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private final AtomicInteger handlerDepth = new AtomicInteger();
     private volatile @Nullable Thread handler;
@@ -210,22 +213,75 @@ public final class InFlight implements Deadline {
     }
 
     /**
-     * Gives up on the request: records where its handler is and interrupts it.
+     * Gives up on the request: records where its handler is, interrupts it, and drops the connection
+     * (nobody reads the response any more, and a handler that ignores the interrupt but goes on
+     * writing fails at its next write). When the handler runs on the waiting thread itself (sync mode),
+     * the watchdog calls this once more after a grace: if the handler still runs then, it ignored the
+     * interrupt and holds the test's thread, which nothing can take back; a warning says so, with its
+     * stack and what to do, while the test is still stuck.
      *
      * @return true if this call timed it out, false if it had already finished or timed out
      */
     @Override
     public boolean timeOut() {
         if (!state.compareAndSet(RUNNING, TIMED_OUT)) {
+            if (state.get() == TIMED_OUT && !warnedIgnored) {
+                warnIfStillRunning();
+            }
             return false;
         }
+        long now = System.nanoTime();
+        timedOutAtNanos = now;
         Thread h = handler;
         if (h != null) {
             handlerDump = ThreadDump.of(h);
             h.interrupt();
         }
         interruptDelivered = true;
+        Wire w = wire;
+        if (w != null && !live) {
+            w.close();
+        }
+        handlerWasCaller = h != null && h == caller;
+        deadlineNanos = handlerWasCaller ? now + ignoredInterruptGrace() : Long.MAX_VALUE;
         return true;
+    }
+
+    /** How long after its interrupt a handler on the waiting thread may still run before it counts as ignoring it. */
+    private long ignoredInterruptGrace() {
+        long timeout = Math.max(0, timedOutAtNanos - startNanos);
+        return Math.min(1_000_000_000L, Math.max(100_000_000L, timeout));
+    }
+
+    private void warnIfStillRunning() {
+        warnedIgnored = true;
+        deadlineNanos = Long.MAX_VALUE;
+        Thread h = handler;
+        if (h == null || h != caller) {
+            return;
+        }
+        long since = System.nanoTime() - timedOutAtNanos;
+        System.getLogger(InFlight.class.getName()).log(System.Logger.Level.WARNING, "the handler of " + plan.method() + " "
+                + plan.target() + " ignored the interrupt Testlet sent at its timeout of "
+                + dev.testlet.engine.spi.Durations.format(plan.timeout()) + ": " + dev.testlet.engine.spi.Durations.format(
+                java.time.Duration.ofNanos(since)) + " later it still runs on the test's own thread \"" + h.getName()
+                + "\", and no one can stop a thread from outside. The test stays stuck until the handler returns."
+                + " To have JUnit fail the test at a timeout anyway, run it in a thread of its own:"
+                + " @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD). Where the handler is now:\n"
+                + ThreadDump.of(h));
+    }
+
+    /**
+     * How long the handler ran on after the request timed out and it was interrupted, when it ran on
+     * the waiting thread (so the caller could not return before it did).
+     *
+     * @return the time, or null when the handler was not the caller's or the request did not time out
+     */
+    public java.time.@Nullable Duration overrun() {
+        if (state.get() != TIMED_OUT || !handlerWasCaller || Thread.currentThread() != caller) {
+            return null;
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - timedOutAtNanos);
     }
 
     /**
