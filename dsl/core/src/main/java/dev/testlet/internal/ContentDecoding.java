@@ -48,6 +48,9 @@ public final class ContentDecoding {
      * @return the decoded body, or the raw one with the problem
      */
     public static Decoded decode(Headers headers, byte[] raw, long limit) {
+        if (raw.length == 0 || headers.first("Content-Encoding") == null) {
+            return new Decoded(raw, null, null);
+        }
         List<String> codings = codings(headers);
         if (codings.isEmpty() || raw.length == 0) {
             return new Decoded(raw, null, null);

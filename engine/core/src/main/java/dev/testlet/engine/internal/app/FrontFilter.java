@@ -89,7 +89,10 @@ final class FrontFilter implements Filter {
                 // work to wait for; it is tracked apart, for the app's shutdown.
                 track(request, inFlight, inFlight.isLive() ? live : background);
             }
-            if (async || inFlight.hasSpawnedWork()) {
+            if (async) {
+                inFlight.mayWriteLater();
+            }
+            if (inFlight.isMayWriteLater()) {
                 renewChannel.accept(request);
             }
             inFlight.serverEnded();

@@ -45,7 +45,7 @@ final class TrackedExecutorService extends AbstractExecutorService {
         OverrideLayer layer = attributes.current();
         InFlight origin = logs.current();
         if (origin != null) {
-            origin.spawnedWork();
+            origin.mayWriteLater();
         }
         Thread thread = Thread.ofVirtual().name("testlet-background-" + counter.incrementAndGet()).unstarted(() -> {
             attributes.bind(layer);

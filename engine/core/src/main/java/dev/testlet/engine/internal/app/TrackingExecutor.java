@@ -42,7 +42,7 @@ final class TrackingExecutor implements Executor {
         OverrideLayer layer = attributes.current();
         InFlight origin = logs.current();
         if (origin != null) {
-            origin.spawnedWork();
+            origin.mayWriteLater();
         }
         Thread thread = builder.unstarted(() -> {
             attributes.bind(layer);

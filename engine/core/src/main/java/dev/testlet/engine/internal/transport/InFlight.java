@@ -39,7 +39,7 @@ public final class InFlight implements Deadline {
     private volatile @Nullable String handlerDump;
     private volatile boolean interruptDelivered;
     private volatile boolean endpointClosed;
-    private volatile boolean spawnedWork;
+    private volatile boolean mayWriteLater;
     private final List<ServerLogRecord> log = new ArrayList<>(0);
     private final @Nullable OverrideLayer layer;
     private final @Nullable Wire wire;
@@ -155,20 +155,23 @@ public final class InFlight implements Deadline {
         return serverException;
     }
 
-    /** The handler handed work to another thread (a task on the app's pool or the lent executor). */
-    public void spawnedWork() {
-        if (!spawnedWork) {
-            spawnedWork = true;
+    /**
+     * Another thread may write to this request's response after the handler returned: it went async,
+     * or handed work to another thread (a task on the app's pool or the lent executor).
+     */
+    public void mayWriteLater() {
+        if (!mayWriteLater) {
+            mayWriteLater = true;
         }
     }
 
     /**
-     * Whether the handler handed work to another thread, which might write to the response later.
+     * Whether another thread may write to this request's response after the handler returned.
      *
-     * @return true once it did
+     * @return true once the request went async or handed work to another thread
      */
-    public boolean hasSpawnedWork() {
-        return spawnedWork;
+    public boolean isMayWriteLater() {
+        return mayWriteLater;
     }
 
     /** For a WebSocket session: Jetty has closed the endpoint's side (its errors are recorded by now). */

@@ -125,8 +125,17 @@ public final class LocalWire implements Wire {
         }
     }
 
+    /**
+     * Only after a request whose response another thread may write to later (it went async, or
+     * handed work to other threads) is the endpoint looked at: after any other, nothing can write,
+     * and the check would cost every request a lock.
+     */
     @Override
     public @Nullable ByteBuffer takeStray() {
+        InFlight previous = last;
+        if (previous == null || !previous.isMayWriteLater()) {
+            return null;
+        }
         ByteBuffer out = endPoint.takeOutput();
         return out.hasRemaining() ? out : null;
     }
