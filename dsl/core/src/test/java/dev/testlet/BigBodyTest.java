@@ -126,6 +126,24 @@ class BigBodyTest {
     }
 
     @Test
+    void a_file_the_app_never_reads_does_not_hold_up_the_answer_or_the_next_request(@TempDir Path dir) throws Exception {
+        Path file = BigBodies.file(dir, 20 * MIB);
+
+        client.given().body(file, "application/octet-stream").post("/download").expectStatus(405);
+        client.given().queryParam("size", 10).get("/download").expectStatus(200);
+    }
+
+    @Test
+    void a_file_is_uploaded_by_a_stream_request(@TempDir Path dir) throws Exception {
+        Path file = BigBodies.file(dir, 2 * MIB + 1);
+
+        try (StreamingResponse s = client.given().body(file, "application/octet-stream").stream("POST", "/upload")) {
+            s.expectStatus(200);
+            assertThat(s.remainingText()).contains("\"bytes\":" + (2 * MIB + 1) + ",\"crc\":" + BigBodies.crcOf(2 * MIB + 1));
+        }
+    }
+
+    @Test
     void a_missing_body_file_is_refused_naming_it(@TempDir Path dir) {
         Path missing = dir.resolve("missing.bin");
 
