@@ -220,24 +220,10 @@ public final class AppServer implements App, Tracking {
                 + " bytes reached no other response)"));
     }
 
-    /**
-     * Makes the next request on this request's connection get a new servlet channel. Jetty reuses a
-     * connection's channel, and with it the response's output stream, for the next request on that
-     * connection; a thread that kept the old stream and writes after the response was complete would
-     * write into the next response. With a new channel, such a write fails in the app instead
-     * ({@code EofException: Closed}), and {@link LateWrites} reports it. Done only for requests that
-     * went async or handed work to other threads: a new channel per request would cost every request.
-     */
     private void renewChannel(ServletRequest request) {
         Request core = container.coreRequest(request);
-        if (core == null) {
-            return;
-        }
-        org.eclipse.jetty.util.Attributes cache = core.getComponents().getCache();
-        for (String name : cache.getAttributeNameSet()) {
-            if (name.endsWith(".ServletChannel")) {
-                cache.removeAttribute(name);
-            }
+        if (core != null) {
+            LateWrites.renewChannel(core);
         }
     }
 
@@ -370,10 +356,10 @@ public final class AppServer implements App, Tracking {
         if (t != null) {
             t.close();
         }
-        java.util.List<String> stillRunning = windDownLive();
+        java.util.List<String> stillRunning = Shutdown.windDown(live, LIVE_WIND_DOWN);
         lentExecutor.shutdownNow();
         RuntimeException failure = stop(RequestPlan.DEFAULT_TIMEOUT);
-        warnAbout(notWaitedFor, stillRunning);
+        Shutdown.warnAbout(describe(), notWaitedFor, stillRunning, LIVE_WIND_DOWN);
         if (unfinished != null) {
             if (failure != null) {
                 unfinished.addSuppressed(failure);
@@ -383,42 +369,6 @@ public final class AppServer implements App, Tracking {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    /**
-     * Ends the handlers of streams and WebSocket sessions, whose clients are gone now: they see it at
-     * their next write; interrupting them also ends one that sleeps between writes.
-     *
-     * @return the handlers still running after {@link #LIVE_WIND_DOWN}
-     */
-    private java.util.List<String> windDownLive() {
-        try {
-            return live.interruptAndWait(LIVE_WIND_DOWN);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return java.util.List.of();
-        }
-    }
-
-    private void warnAbout(java.util.List<String> notWaitedFor, java.util.List<String> stillRunning) {
-        if (notWaitedFor.isEmpty() && stillRunning.isEmpty()) {
-            return;
-        }
-        StringBuilder message = new StringBuilder("closed the ").append(describe());
-        if (!notWaitedFor.isEmpty()) {
-            message.append(" without waiting for ").append(notWaitedFor.size())
-                    .append(notWaitedFor.size() == 1 ? " request whose response the app never completed: "
-                            : " requests whose responses the app never completed: ")
-                    .append(String.join("; ", notWaitedFor))
-                    .append(" (stopping Jetty ended them, as a real server's stop would)");
-        }
-        if (!stillRunning.isEmpty()) {
-            message.append(notWaitedFor.isEmpty() ? " although " : "; ").append(stillRunning.size())
-                    .append(stillRunning.size() == 1 ? " handler was" : " handlers were")
-                    .append(" still running ").append(Durations.format(LIVE_WIND_DOWN))
-                    .append(" after its client went and it was interrupted: ").append(String.join("; ", stillRunning));
-        }
-        System.getLogger(AppServer.class.getName()).log(System.Logger.Level.WARNING, message.toString());
     }
 
     private @Nullable RuntimeException stop(Duration timeout) {
