@@ -268,6 +268,33 @@ public abstract sealed class AbstractRequestSpec<S extends AbstractRequestSpec<S
     }
 
     /**
+     * Sends a file, streamed from disk as the server reads it: at most one chunk of it is in memory at
+     * a time, so it may be bigger than the heap. Its {@code Content-Length} is the file's size when the
+     * request is sent.
+     *
+     * <pre>{@code given().body(Path.of("big.bin"), "application/octet-stream").post("/upload")}</pre>
+     *
+     * @param file a readable regular file
+     * @param contentType the content type
+     * @return a new spec
+     * @throws IllegalArgumentException when the file does not exist, is a directory or cannot be read
+     */
+    @CheckReturnValue
+    public S body(java.nio.file.Path file, String contentType) {
+        requireValue("body file", file, "pass the Path of a file, or use body(byte[], contentType)");
+        requireValue("body content type", contentType, "pass a content type such as \"application/octet-stream\"");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the body file " + file.toAbsolutePath() + (java.nio.file.Files.isDirectory(file)
+                    ? " is a directory" : " does not exist") + "; pass the Path of a file to send");
+        }
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException("the body file " + file.toAbsolutePath() + " cannot be read (check its"
+                    + " permissions)");
+        }
+        return withBody(new RequestBody.File(file, contentType), "body");
+    }
+
+    /**
      * Adds a form field ({@code application/x-www-form-urlencoded}, UTF-8).
      *
      * <pre>{@code given().formParam("user", "ann").formParam("password", "pw").post("/login")}</pre>
@@ -578,7 +605,7 @@ public abstract sealed class AbstractRequestSpec<S extends AbstractRequestSpec<S
             headers = headers.with("Content-Type", body.contentType());
         }
         Duration timeout = data.timeout() != null ? data.timeout() : settings.timeout();
-        return new RequestPlan(method, target, headers, body.bytes(), timeout);
+        return new RequestPlan(method, target, headers, body.bytes(), timeout, body.file());
     }
 
     private static String expand(String path, Object[] values) {
@@ -601,7 +628,8 @@ public abstract sealed class AbstractRequestSpec<S extends AbstractRequestSpec<S
             throw new IllegalStateException(call + " cannot add a body: this spec already has " + current.describe()
                     + ", and a request has one body; use only one of jsonBody, body, formParam or multipart*");
         }
-        if ((body instanceof RequestBody.Json || body instanceof RequestBody.Raw) && !(current instanceof RequestBody.None)) {
+        if ((body instanceof RequestBody.Json || body instanceof RequestBody.Raw || body instanceof RequestBody.File)
+                && !(current instanceof RequestBody.None)) {
             throw new IllegalStateException(call + " cannot replace the body this spec already has ("
                     + current.describe() + "); start from given() again for a different body");
         }

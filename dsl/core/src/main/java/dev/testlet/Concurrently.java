@@ -10,7 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Runs n calls on n virtual threads released by one barrier, and gathers every result and failure. */
+/**
+ * Runs n calls on n virtual threads released by one barrier, and gathers every result and failure.
+ * No thread is left behind: calls still running at the timeout are interrupted once their stacks are
+ * recorded for the report, and if the waiting thread is interrupted, every call is.
+ */
 final class Concurrently {
 
     /** How many failures are printed in full; the rest get one line each. */
@@ -45,7 +49,7 @@ final class Concurrently {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!ready.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                go.countDown();
+                threads.forEach(Thread::interrupt);
                 throw Failures.of(Facts.of("expected", n + " virtual threads to start")
                         .and("but", ready.getCount() + " had not started after " + Failures.duration(timeout)), null);
             }
@@ -59,10 +63,21 @@ final class Concurrently {
                 }
             }
         } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + n + " concurrent calls", e);
+            throw new IllegalStateException("interrupted while waiting for " + n + " concurrent calls; they were"
+                    + " interrupted too", e);
         }
-        return gather(n, results, threads, timeout);
+        try {
+            return gather(n, results, threads, timeout);
+        } finally {
+            // Calls still running past the timeout were reported with their stacks; stop them.
+            for (int i = 0; i < n; i++) {
+                if (!results.get(i).isDone()) {
+                    threads.get(i).interrupt();
+                }
+            }
+        }
     }
 
     private static <T> List<T> gather(int n, List<CompletableFuture<T>> results, List<Thread> threads, Duration timeout) {

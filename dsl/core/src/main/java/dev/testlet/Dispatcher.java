@@ -3,12 +3,15 @@ package dev.testlet;
 import dev.testlet.engine.Exchange;
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
+import dev.testlet.engine.spi.BodyTooLargeException;
 import dev.testlet.engine.spi.RequestTimeoutException;
 import dev.testlet.engine.spi.TransportException;
 import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Redirects;
+import dev.testlet.internal.LimitExceededException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,12 +62,38 @@ final class Dispatcher {
 
     static Exchange execute(ClientSettings settings, RequestPlan plan) {
         try {
-            return settings.transport().execute(plan, settings.scope().layer());
+            return settings.transport().execute(plan, settings.scope().layer(), settings.limits().maxBodyBytes());
         } catch (RequestTimeoutException e) {
             throw Failures.timeout(e, settings.formatter());
+        } catch (BodyTooLargeException e) {
+            throw tooLarge(settings, e);
         } catch (TransportException e) {
             throw noResponse(settings, plan, e);
         }
+    }
+
+    /** The failure for a body over the client's limit: its size, the limit, and the two ways on. */
+    static AssertionError tooLarge(ClientSettings settings, BodyTooLargeException e) {
+        Exchange head = e.head();
+        RequestPlan plan = head.request();
+        String basePath = settings.transport().basePath();
+        String path = plan.target().startsWith(basePath) ? plan.target().substring(basePath.length()) : plan.target();
+        long size = e.declaredLength();
+        long mib = 1024L * 1024;
+        long suggested = size > 0 ? (size + mib - 1) / mib : Math.max(1, 4 * e.limit() / mib);
+        return Failures.of(
+                Facts.of("expected", "a response body of at most " + LimitExceededException.size(e.limit())
+                                + " (the client's limit on a body read whole)")
+                        .and("but", size >= 0 ? "its Content-Length is " + LimitExceededException.size(size)
+                                : "it is more than that: the body is " + (head.headers().contains("Transfer-Encoding")
+                                        ? "chunked" : "not announced") + ", and " + String.format(java.util.Locale.ROOT, "%,d",
+                                        e.received()) + " bytes had come when Testlet stopped reading")
+                        .and("to read it whole", "client.withLimits(client.limits().withMaxBodyBytes(" + suggested
+                                + " * 1024 * 1024))")
+                        .and("to read it as it comes", "client.given().stream(\"" + plan.method() + "\", \"" + path
+                                + "\"): any size, in bounded memory")
+                        .and("request", plan.method() + " " + plan.target()),
+                settings.formatter().format(head));
     }
 
     /** The failure for a request that got no HTTP response (the connection ended, or garbage came). */

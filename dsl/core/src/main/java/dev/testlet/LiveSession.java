@@ -108,7 +108,10 @@ final class LiveSession {
             return null;
         }
         closedByTest = true;
-        channel.close(1000, "", System.nanoTime() + Math.min(SCOPE_END_CLOSE_NANOS, settings.timeout().toNanos()));
+        long wait = Math.min(SCOPE_END_CLOSE_NANOS, settings.timeout().toNanos());
+        if (!channel.close(1000, "", System.nanoTime() + wait)) {
+            return " (the server did not answer its close frame within " + Failures.duration(Duration.ofNanos(wait)) + ")";
+        }
         settle();
         recordSession();
         Throwable thrown = channel.connection().serverException();
@@ -173,7 +176,7 @@ final class LiveSession {
     /** Fails a send the server can no longer take. */
     void checkSendable(String what) {
         checkUsable(what);
-        if (channel.closeReceived() != null || channel.isEnded() || channel.failure() != null) {
+        if (channel.isFinished()) {
             throw fail(Facts.of("expected", "to send " + what).and("but", WebSocketFailures.whyFinished(channel)));
         }
     }
@@ -213,6 +216,8 @@ final class LiveSession {
         if (thrown != null) {
             exceptionReported = true;
             error.initCause(thrown);
+        } else if (channel.writeFailure() != null) {
+            error.initCause(channel.writeFailure());
         }
         return error;
     }
@@ -264,7 +269,18 @@ final class LiveSession {
         closedByTest = true;
         forget.run();
         remember(RecordedMessage.close(RecordedMessage.Direction.SENT, code, reason, java.time.Instant.now()));
-        channel.close(code, reason, System.nanoTime() + timeout.toNanos());
+        if (!channel.close(code, reason, System.nanoTime() + timeout.toNanos())) {
+            // Reported now, within the timeout: no settling, the server's side is stuck.
+            recordSession();
+            WebSocketFrames.Close sent = channel.closeSent();
+            String dump = channel.connection().handlerDump();
+            throw withCause(Failures.of(withSession(Facts.of("expected", "the server to answer the close frame ("
+                            + (sent == null ? code + " " + WebSocketFrames.closeCodeName(code) : sent.describe())
+                            + ") within " + Failures.duration(timeout))
+                    .and("but", "no close frame came, and the connection is still open")
+                    .and("endpoint thread", dump == null ? "none is inside the endpoint now" : dump)
+                    .and("then", "the test dropped the connection; the endpoint's next write fails")), context()));
+        }
         settle();
         recordSession();
         Throwable thrown = channel.connection().serverException();

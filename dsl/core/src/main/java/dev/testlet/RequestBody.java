@@ -12,8 +12,12 @@ import tools.jackson.databind.ObjectMapper;
 /** The one body a request may have, encoded only when the request is sent. */
 sealed interface RequestBody {
 
-    /** The bytes and the content type they need (null to leave the header alone). */
-    record Encoded(byte[] bytes, @Nullable String contentType) {}
+    /** The bytes (or the file they are read from) and the content type they need (null to leave the header alone). */
+    record Encoded(byte[] bytes, @Nullable String contentType, java.nio.file.@Nullable Path file) {
+        Encoded(byte[] bytes, @Nullable String contentType) {
+            this(bytes, contentType, null);
+        }
+    }
 
     /** How the body was given, for messages ("a JSON body (jsonBody)"). */
     String describe();
@@ -41,6 +45,18 @@ sealed interface RequestBody {
         @Override
         public Encoded encode(ObjectMapper mapper) {
             return new Encoded(bytes, contentType);
+        }
+    }
+
+    record File(java.nio.file.Path file, String contentType) implements RequestBody {
+        @Override
+        public String describe() {
+            return "a " + contentType + " body from the file " + file + " (body)";
+        }
+
+        @Override
+        public Encoded encode(ObjectMapper mapper) {
+            return new Encoded(new byte[0], contentType, file);
         }
     }
 

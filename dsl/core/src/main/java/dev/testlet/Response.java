@@ -1,7 +1,9 @@
 package dev.testlet;
 
 import dev.testlet.engine.Exchange;
+import dev.testlet.engine.Headers;
 import dev.testlet.engine.spi.BodyText;
+import dev.testlet.internal.ContentDecoding;
 import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
@@ -53,6 +55,8 @@ public final class Response extends ResponseHead<Response> {
     private final List<Response> redirects;
     private final byte[] body;
     private final @Nullable String notFollowed;
+    private final @Nullable String decodedFrom;
+    private final @Nullable String undecodable;
     private @Nullable JsonNode json;
 
     Response(Exchange exchange, ClientSettings settings, List<Response> redirects) {
@@ -64,8 +68,12 @@ public final class Response extends ResponseHead<Response> {
         this.exchange = exchange;
         this.settings = settings;
         this.redirects = redirects;
-        this.body = exchange.body();
         this.notFollowed = notFollowed;
+        ContentDecoding.Decoded decoded = ContentDecoding.decode(exchange.headers(), exchange.body(),
+                settings.limits().maxBodyBytes());
+        this.body = decoded.body();
+        this.decodedFrom = decoded.codings();
+        this.undecodable = decoded.problem();
     }
 
     @Override
@@ -76,25 +84,75 @@ public final class Response extends ResponseHead<Response> {
     // ---------------------------------------------------------------- reading
 
     /**
-     * The body as text, decoded by the response's charset (UTF-8 when it names none).
+     * The body as text, decoded by the response's charset (UTF-8 when it names none), after undoing a
+     * {@code Content-Encoding} (gzip, deflate).
      *
      * <pre>{@code response.text()   // "{\"id\":3}"}</pre>
      *
      * @return the text
+     * @throws AssertionError when the body's Content-Encoding cannot be undone (corrupt, unknown, or
+     *     decoding past the client's body limit)
      */
     public String text() {
-        return new String(body, BodyText.charset(header("Content-Type")));
+        return new String(content("text()"), BodyText.charset(header("Content-Type")));
     }
 
     /**
-     * The body bytes.
+     * The body bytes, after undoing a {@code Content-Encoding} (gzip, deflate), as a browser sees them.
      *
      * <pre>{@code response.bytes().length}</pre>
      *
      * @return a copy of the body
+     * @throws AssertionError when the body's Content-Encoding cannot be undone
      */
     public byte[] bytes() {
-        return body.clone();
+        return content("bytes()").clone();
+    }
+
+    /**
+     * The body bytes as they came over the wire: still compressed when the response has a
+     * {@code Content-Encoding} (chunked framing removed).
+     *
+     * <pre>{@code response.rawBytes()   // the gzip bytes of a Content-Encoding: gzip response}</pre>
+     *
+     * @return a copy of the body as received
+     */
+    public byte[] rawBytes() {
+        return exchange.body();
+    }
+
+    /**
+     * A trailer field of a chunked body (sent after the body, as a checksum often is).
+     *
+     * <pre>{@code response.trailer("X-Checksum")   // "sha256=...", or null}</pre>
+     *
+     * @param name the field name (any case)
+     * @return its first value, or null when the body had no such trailer
+     */
+    public @Nullable String trailer(String name) {
+        return exchange.trailer(name);
+    }
+
+    /**
+     * All trailer fields of a chunked body.
+     *
+     * <pre>{@code response.trailers().names()}</pre>
+     *
+     * @return the trailers; empty when there were none
+     */
+    public Headers trailers() {
+        return exchange.trailers();
+    }
+
+    /**
+     * Which {@code Content-Encoding} was undone to read the body, if one was.
+     *
+     * <pre>{@code response.decodedFrom()   // "gzip", or null for a body sent as is}</pre>
+     *
+     * @return the coding(s) as the header names them, or null
+     */
+    public @Nullable String decodedFrom() {
+        return decodedFrom;
     }
 
     /**
@@ -139,8 +197,9 @@ public final class Response extends ResponseHead<Response> {
      * @throws AssertionError when Jackson cannot read the body as that type
      */
     public <T> T bodyAs(Class<T> type) {
+        byte[] content = content("bodyAs(" + type.getSimpleName() + ".class)");
         try {
-            return settings.mapper().readValue(body, type);
+            return settings.mapper().readValue(content, type);
         } catch (JacksonException e) {
             throw unreadable(type.getName(), e);
         }
@@ -157,8 +216,9 @@ public final class Response extends ResponseHead<Response> {
      * @throws AssertionError when Jackson cannot read the body as that type
      */
     public <T> T bodyAs(TypeReference<T> type) {
+        byte[] content = content("bodyAs(TypeReference)");
         try {
-            return settings.mapper().readValue(body, type);
+            return settings.mapper().readValue(content, type);
         } catch (JacksonException e) {
             throw unreadable(type.getType().getTypeName(), e);
         }
@@ -332,6 +392,10 @@ public final class Response extends ResponseHead<Response> {
      * @return this response
      */
     public Response expectBody(String expected) {
+        if (undecodable != null) {
+            return check(Expectations.Mismatch.of(Facts.of("expected body", Expectations.quote(expected))
+                    .and("but", undecodable)));
+        }
         String actual = text();
         return check(Expectations.text("body", expected, actual, Expectations.quote(expected),
                 Expectations.quote(BodyText.cut(actual))));
@@ -346,6 +410,10 @@ public final class Response extends ResponseHead<Response> {
      * @return this response
      */
     public Response expectBodyContains(String expected) {
+        if (undecodable != null) {
+            return check(Expectations.Mismatch.of(Facts.of("expected body containing", Expectations.quote(expected))
+                    .and("but", undecodable)));
+        }
         String actual = text();
         return check(Expectations.contains("body", expected, actual, Expectations.quote(BodyText.cut(actual))));
     }
@@ -419,6 +487,14 @@ public final class Response extends ResponseHead<Response> {
         return settings.formatter();
     }
 
+    /** The decoded body, or a failure when it could not be decoded. */
+    private byte[] content(String call) {
+        if (undecodable != null) {
+            throw fail(Facts.of("expected", "a body " + call + " can read").and("but", undecodable));
+        }
+        return body;
+    }
+
     private JsonNode parsed(String call) {
         Facts problem = notJson(call);
         if (problem != null) {
@@ -441,6 +517,9 @@ public final class Response extends ResponseHead<Response> {
     private @Nullable Facts notJson(String call) {
         if (json != null) {
             return null;
+        }
+        if (undecodable != null) {
+            return Facts.of("expected", "a JSON body for " + call).and("but", undecodable);
         }
         if (body.length == 0) {
             return Facts.of("expected", "a JSON body for " + call).and("but", "the response has no body");

@@ -43,7 +43,9 @@ public final class ServerException extends RuntimeException {
         Throwable thrown = Objects.requireNonNull(response.serverException());
         Facts facts = Facts.of("the app threw", thrown)
                 .and("while handling", response.exchange().request().method() + " " + response.exchange().request().target())
-                .and("response", response.exchange().statusLine())
+                .and("response", response.exchange().statusLine() + (response.exchange().isComplete() ? ""
+                        : ", cut short after " + response.exchange().bodyLength()
+                        + " body bytes: the app threw after the response was committed, so Jetty could not send a 500"))
                 .and("to get the response instead", "client.withServerExceptionsAsResponses()");
         ExchangeFormatter formatter = response.formatter();
         return facts.render() + "\n\n" + formatter.format(response.exchange());

@@ -176,10 +176,11 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
-     * A client with other limits on how big a response body, a streamed line, an event and a WebSocket
-     * message may be; what exceeds one fails naming the limit instead of filling the heap.
+     * A client with other limits on what it holds at once: the largest response body read whole, the
+     * longest streamed line, the largest event and WebSocket message. Past a limit a read fails with
+     * a message naming it, instead of running out of memory.
      *
-     * <pre>{@code client.withLimits(client.limits().withMaxBodyBytes(256 * 1024 * 1024))}</pre>
+     * <pre>{@code client.withLimits(client.limits().withMaxBodyBytes(512 * 1024 * 1024))}</pre>
      *
      * @param limits the limits
      * @return the derived client
@@ -187,13 +188,14 @@ public final class TestClient implements AutoCloseable {
     @CheckReturnValue
     public TestClient withLimits(Limits limits) {
         if (limits == null) {
-            throw new IllegalArgumentException("withLimits needs limits, such as client.limits().withMaxLineBytes(4_194_304)");
+            throw new IllegalArgumentException("withLimits needs limits, but got null; start from client.limits()"
+                    + " or Limits.defaults()");
         }
         return new TestClient(settings.withLimits(limits));
     }
 
     /**
-     * The limits this client reads responses, streams and messages with.
+     * The limits this client reads with.
      *
      * <pre>{@code client.limits().maxBodyBytes()   // 67108864}</pre>
      *

@@ -20,6 +20,9 @@ public final class ExchangeFormatter {
 
     private static final int STACK_FRAMES = 30;
 
+    /** The most decoded bytes a report inflates a compressed body to, to show it. */
+    private static final long SHOWN_DECODED_LIMIT = 4L * 1024 * 1024;
+
     private final ObjectMapper mapper;
     private final String origin;
 
@@ -45,7 +48,26 @@ public final class ExchangeFormatter {
         request(out, exchange.request());
         out.append("\n--- response: ").append(exchange.statusLine()).append(" (")
                 .append(Durations.format(exchange.elapsed())).append(") ---\n");
-        headersAndBody(out, exchange.headers(), exchange.body(), true);
+        byte[] raw = exchange.body();
+        ContentDecoding.Decoded decoded = ContentDecoding.decode(exchange.headers(), raw, SHOWN_DECODED_LIMIT);
+        headersAndBody(out, exchange.headers(), decoded.body(), true);
+        if (decoded.codings() != null) {
+            out.append("(decoded from ").append(decoded.codings()).append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", raw.length)).append(" bytes on the wire, ")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", decoded.body().length))
+                    .append(" decoded; response.rawBytes() has the bytes as received)\n");
+        } else if (decoded.problem() != null) {
+            out.append("(").append(decoded.problem()).append(")\n");
+        }
+        if (exchange.trailers().size() > 0) {
+            out.append("--- trailers ---\n");
+            for (Headers.Header h : exchange.trailers()) {
+                out.append(h.name()).append(": ").append(Secrets.maskHeader(h.name(), h.value())).append('\n');
+            }
+        }
+        if (exchange.incomplete() != null) {
+            out.append("(incomplete: ").append(exchange.incomplete()).append(")\n");
+        }
         notes(out, exchange);
         serverSide(out, exchange.serverException(), exchange.serverLog());
         out.append("\n--- replay ---\n").append(exchange.request().toMaskedCurl(origin)).append('\n');

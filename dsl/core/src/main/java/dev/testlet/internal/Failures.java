@@ -51,9 +51,13 @@ public final class Failures {
                 .and("waiting for", timeout.awaited())
                 .and("received", timeout.received());
         String dump = timeout.handlerDump();
+        java.time.Duration overrun = timeout.overrun();
         facts.and("handler thread", dump == null
                 ? "none was inside the app's filter chain when time ran out (an async request that never completed?)"
-                : dump + "\n(it was interrupted)");
+                : dump + (overrun != null && overrun.toMillis() >= 100
+                        ? "\n(it was interrupted, ignored it and returned " + Durations.format(overrun) + " later: a handler"
+                                + " that ignores interrupts holds the test's thread; see @Timeout(threadMode = SEPARATE_THREAD))"
+                        : "\n(it was interrupted)"));
         facts.and("to wait longer", "client.withTimeout(Duration) or given().timeout(Duration)");
         AssertionFailedError error = of(facts, formatter.formatRequestOnly(timeout.plan()));
         error.initCause(timeout);

@@ -122,10 +122,11 @@ public final class WebSocketChannel {
                 if (next == stop || (next == null && !connection.isOpen())) {
                     return;
                 }
-                if (next instanceof ByteBuffer frame && connection.isOpen()) {
+                if (next instanceof ByteBuffer frame && connection.isOpen() && writeFailure == null) {
                     try {
                         connection.write(frame, true);
                     } catch (RuntimeException e) {
+                        // The session is over for the test: its next call says why (see isFinished).
                         writeFailure = e;
                     }
                 } else if (next instanceof CompletableFuture<?> marker) {
@@ -311,9 +312,12 @@ public final class WebSocketChannel {
 
     // ---------------------------------------------------------------- state
 
-    /** Whether the session is over: the server closed it, dropped the connection, or broke the protocol. */
+    /**
+     * Whether the session is over: the server closed it, dropped the connection, or broke the
+     * protocol, or writing to the connection failed.
+     */
     public boolean isFinished() {
-        return closeReceived != null || ended || failure != null;
+        return closeReceived != null || ended || failure != null || writeFailure != null;
     }
 
     /** The server's close frame, once read. */
@@ -359,8 +363,10 @@ public final class WebSocketChannel {
      * @param code the close code
      * @param reason the reason
      * @param deadlineNanos how long the server has to answer
+     * @return true when the session ended by the deadline (the server answered, dropped the
+     *     connection or broke the protocol, or a write failed); false when the server had not answered
      */
-    public void close(int code, String reason, long deadlineNanos) {
+    public boolean close(int code, String reason, long deadlineNanos) {
         try {
             if (connection.isOpen()) {
                 if (!ended) {
@@ -379,6 +385,7 @@ public final class WebSocketChannel {
                     }
                 }
             }
+            return isFinished() || !connection.isOpen();
         } finally {
             outbox.add(stop);
             connection.close();

@@ -93,6 +93,9 @@ public final class WebSocketFailures {
         if (channel.failure() != null) {
             return "failed: " + channel.failure();
         }
+        if (channel.writeFailure() != null) {
+            return "failed: " + writeFailed(channel);
+        }
         if (received != null) {
             return sent != null && sent.code() != received.code() && !(received.code() == 1005 && sent.code() == 1005)
                     ? "closed by the client (" + sent.describe() + "), the server answered " + received.describe()
@@ -161,10 +164,19 @@ public final class WebSocketFailures {
         if (channel.failure() != null) {
             return "the server broke the protocol: " + channel.failure();
         }
+        if (channel.writeFailure() != null) {
+            return writeFailed(channel);
+        }
         if (close != null) {
             return "the server closed the session: " + close.describe();
         }
         return "the server dropped the connection without a close frame (1006 Abnormal Closure)";
+    }
+
+    private static String writeFailed(WebSocketChannel channel) {
+        Throwable e = channel.writeFailure();
+        return "writing to the connection failed: " + (e == null ? "?" : e.getMessage() != null ? e.getMessage() : e)
+                + " (the frames sent after that were not delivered)";
     }
 
     /**

@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param elapsed from writing the first request byte to reading the last response byte
  * @param serverException what escaped the app's filter chain while handling this request, or null
  * @param serverLog log records the app wrote while handling this request
+ * @param trailers the trailer fields of a chunked body (empty when it had none); read with {@link #trailer(String)}
+ * @param incomplete why the response ended before it was complete, when it did and the exchange was
+ *     still returned (the app threw after the response was committed: status, headers and the body
+ *     received so far are kept); null for a complete response
  */
 public record Exchange(
         RequestPlan request,
@@ -35,7 +39,9 @@ public record Exchange(
         byte[] body,
         Duration elapsed,
         @Nullable Throwable serverException,
-        List<ServerLogRecord> serverLog) {
+        List<ServerLogRecord> serverLog,
+        Headers trailers,
+        @Nullable String incomplete) {
 
     /**
      * Takes ownership of the arrays and lists given; the engine builds exchanges.
@@ -48,9 +54,56 @@ public record Exchange(
      * @param elapsed the duration
      * @param serverException the server exception or null
      * @param serverLog the log records
+     * @param trailers the trailer fields
+     * @param incomplete why the response is incomplete, or null
      */
     public Exchange {
         serverLog = List.copyOf(serverLog);
+        if (trailers == null) {
+            trailers = Headers.empty();
+        }
+    }
+
+    /**
+     * A complete exchange without trailers.
+     *
+     * <pre>{@code new Exchange(plan, 200, "OK", Headers.empty(), body, elapsed, null, List.of())}</pre>
+     *
+     * @param request the request
+     * @param status the status
+     * @param reason the reason
+     * @param headers the headers
+     * @param body the body
+     * @param elapsed the duration
+     * @param serverException the server exception or null
+     * @param serverLog the log records
+     */
+    public Exchange(RequestPlan request, int status, String reason, Headers headers, byte[] body, Duration elapsed,
+            @Nullable Throwable serverException, List<ServerLogRecord> serverLog) {
+        this(request, status, reason, headers, body, elapsed, serverException, serverLog, Headers.empty(), null);
+    }
+
+    /**
+     * A trailer field of a chunked body.
+     *
+     * <pre>{@code exchange.trailer("X-Checksum")   // "sha256=..."}</pre>
+     *
+     * @param name the field name (any case)
+     * @return its first value, or null when the body had no such trailer
+     */
+    public @Nullable String trailer(String name) {
+        return trailers.first(name);
+    }
+
+    /**
+     * Whether the whole response arrived.
+     *
+     * <pre>{@code exchange.isComplete()   // false when the app threw after committing the response}</pre>
+     *
+     * @return true unless the response was cut short ({@link #incomplete()} says why)
+     */
+    public boolean isComplete() {
+        return incomplete == null;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.testlet.engine;
 import dev.testlet.engine.spi.BodyText;
 import dev.testlet.engine.spi.Secrets;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param headers the header fields, in order
  * @param body the body bytes; empty for none. Read with {@link #body()} (a copy) or {@link #bodyBuffer()}
  * @param timeout how long the engine may wait for the response
+ * @param bodyFile a file whose content is the body, streamed from disk as it is sent (so a body bigger
+ *     than memory can be sent); null for a body held in {@code body}. A plan has one or the other.
  */
-public record RequestPlan(String method, String target, Headers headers, byte[] body, Duration timeout) {
+public record RequestPlan(String method, String target, Headers headers, byte[] body, Duration timeout,
+        @Nullable Path bodyFile) {
 
     /** The timeout a plan gets unless told otherwise: 10 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -41,6 +45,7 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @param headers the headers
      * @param body the body
      * @param timeout the timeout
+     * @param bodyFile the file the body is read from, or null
      */
     public RequestPlan {
         if (method == null || method.isEmpty() || !isToken(method)) {
@@ -70,10 +75,29 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
             checkValue(h.name(), h.value());
         }
         body = body == null || body.length == 0 ? NO_BODY : body.clone();
+        if (bodyFile != null && body.length > 0) {
+            throw new IllegalArgumentException("a request has one body, but this plan has " + body.length
+                    + " body bytes and the body file " + bodyFile + "; give one of them");
+        }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, but was " + timeout
                     + "; use for example Duration.ofSeconds(10)");
         }
+    }
+
+    /**
+     * A plan whose body, if any, is in memory.
+     *
+     * <pre>{@code new RequestPlan("POST", "/items", headers, json, Duration.ofSeconds(10))}</pre>
+     *
+     * @param method the method
+     * @param target the target
+     * @param headers the headers
+     * @param body the body bytes (copied); empty for none
+     * @param timeout the timeout
+     */
+    public RequestPlan(String method, String target, Headers headers, byte[] body, Duration timeout) {
+        this(method, target, headers, body, timeout, null);
     }
 
     /**
@@ -146,7 +170,7 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the new plan
      */
     public RequestPlan withHeader(String name, String value) {
-        return new RequestPlan(method, target, headers.with(name, value), body, timeout);
+        return new RequestPlan(method, target, headers.with(name, value), body, timeout, bodyFile);
     }
 
     /**
@@ -158,7 +182,7 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the new plan
      */
     public RequestPlan withHeaders(Headers newHeaders) {
-        return new RequestPlan(method, target, newHeaders, body, timeout);
+        return new RequestPlan(method, target, newHeaders, body, timeout, bodyFile);
     }
 
     /**
@@ -171,11 +195,11 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the new plan
      */
     public RequestPlan withRequestLine(String newMethod, String newTarget) {
-        return new RequestPlan(newMethod, newTarget, headers, body, timeout);
+        return new RequestPlan(newMethod, newTarget, headers, body, timeout, bodyFile);
     }
 
     /**
-     * A copy with another body.
+     * A copy with another body, held in memory (a body file is dropped).
      *
      * <pre>{@code plan.withBody(new byte[0])}</pre>
      *
@@ -183,7 +207,24 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the new plan
      */
     public RequestPlan withBody(byte[] newBody) {
-        return new RequestPlan(method, target, headers, newBody, timeout);
+        return new RequestPlan(method, target, headers, newBody, timeout, null);
+    }
+
+    /**
+     * A copy whose body is a file, streamed from disk as it is sent: at most one chunk of it is in
+     * memory at a time, so it may be bigger than the heap. Its {@code Content-Length} is the file's
+     * size when the request is sent.
+     *
+     * <pre>{@code plan.withBodyFile(Path.of("big.bin")).withHeader("Content-Type", "application/octet-stream")}</pre>
+     *
+     * @param file a readable file
+     * @return the new plan
+     */
+    public RequestPlan withBodyFile(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("the body file is null; pass a Path, or use withBody(bytes)");
+        }
+        return new RequestPlan(method, target, headers, NO_BODY, timeout, file);
     }
 
     /**
@@ -195,7 +236,7 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the new plan
      */
     public RequestPlan withTimeout(Duration newTimeout) {
-        return new RequestPlan(method, target, headers, body, newTimeout);
+        return new RequestPlan(method, target, headers, body, newTimeout, bodyFile);
     }
 
     /**
@@ -241,7 +282,9 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
             String value = mask ? Secrets.maskHeader(h.name(), h.value()) : h.value();
             out.append(" -H ").append(shellQuote(h.name() + ": " + value));
         }
-        if (body.length > 0) {
+        if (bodyFile != null) {
+            out.append(" --data-binary ").append(shellQuote("@" + bodyFile));
+        } else if (body.length > 0) {
             String text = BodyText.decodeIfText(body, headers.first("Content-Type"));
             if (text != null) {
                 out.append(" --data-raw ").append(shellQuote(text));
@@ -269,7 +312,9 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
         for (Headers.Header h : headers) {
             out.append(h.name()).append(": ").append(Secrets.maskHeader(h.name(), h.value())).append('\n');
         }
-        if (body.length > 0) {
+        if (bodyFile != null) {
+            out.append("\n(the body is the file ").append(bodyFile).append(", streamed from disk)\n");
+        } else if (body.length > 0) {
             out.append('\n').append(BodyText.preview(body, headers.first("Content-Type"))).append('\n');
         }
         return out.toString();
@@ -282,7 +327,8 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
                 && target.equals(that.target)
                 && headers.equals(that.headers)
                 && Arrays.equals(body, that.body)
-                && timeout.equals(that.timeout);
+                && timeout.equals(that.timeout)
+                && java.util.Objects.equals(bodyFile, that.bodyFile);
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class RequestTimeoutException extends RuntimeException {
     private final Duration elapsed;
     private final String received;
     private final @Nullable String handlerDump;
+    private final @Nullable Duration overrun;
 
     /**
      * Creates the exception.
@@ -29,12 +30,31 @@ public final class RequestTimeoutException extends RuntimeException {
      */
     public RequestTimeoutException(RequestPlan plan, String awaited, Duration elapsed, String received,
             @Nullable String handlerDump) {
+        this(plan, awaited, elapsed, received, handlerDump, null);
+    }
+
+    /**
+     * Creates the exception for a handler that ran on the waiting thread and went on after its
+     * interrupt (so the caller could only give up once it returned).
+     *
+     * <pre>{@code throw new RequestTimeoutException(plan, "the response to GET /spin", elapsed, "nothing", dump, overrun);}</pre>
+     *
+     * @param plan the request that timed out
+     * @param awaited what was awaited, as "the response to GET /slow"
+     * @param elapsed how long it waited
+     * @param received what had arrived: "nothing", or the first bytes
+     * @param handlerDump the handler thread's stack, or null
+     * @param overrun how long the handler ran on after it was interrupted, or null
+     */
+    public RequestTimeoutException(RequestPlan plan, String awaited, Duration elapsed, String received,
+            @Nullable String handlerDump, @Nullable Duration overrun) {
         super(awaited + " did not arrive within " + Durations.format(plan.timeout()) + " (received: " + received + ")");
         this.plan = plan;
         this.awaited = awaited;
         this.elapsed = elapsed;
         this.received = received;
         this.handlerDump = handlerDump;
+        this.overrun = overrun;
     }
 
     /** The request that timed out. */
@@ -60,5 +80,16 @@ public final class RequestTimeoutException extends RuntimeException {
     /** The handler thread's name, state and stack when time ran out; null if no thread was running it. */
     public @Nullable String handlerDump() {
         return handlerDump;
+    }
+
+    /**
+     * How long a handler that ran on the waiting thread went on after it was interrupted.
+     *
+     * <pre>{@code e.overrun()   // PT1.8S for a busy loop that ignores interrupts}</pre>
+     *
+     * @return the time, or null when the handler ran elsewhere (or there was none)
+     */
+    public @Nullable Duration overrun() {
+        return overrun;
     }
 }

@@ -17,20 +17,46 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Transport extends AutoCloseable {
 
+    /** The largest response body {@link #execute(RequestPlan, OverrideLayer)} keeps: 64 MiB. */
+    long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+
     /**
-     * Sends a plan and waits for its whole response. In-process, the app's handler runs on the
-     * calling thread.
+     * Sends a plan and waits for its whole response, keeping a body of at most
+     * {@link #DEFAULT_MAX_BODY_BYTES}.
      *
      * <pre>{@code Exchange e = transport.execute(RequestPlan.of("GET", "/items"), layer);}</pre>
      *
      * @param plan the request; its target is complete (context path included)
-     * @param layer the overrides of the scope sending it, which the app sees while it handles the
-     *     request; null for none (or for a server outside this JVM, which cannot see them)
+     * @param layer the overrides of the scope sending it, or null
      * @return the exchange
      * @throws RequestTimeoutException if the response did not complete within the plan's timeout
+     * @throws BodyTooLargeException if the body was bigger than the limit
      * @throws TransportException if the connection ended early or the answer was not HTTP
      */
-    Exchange execute(RequestPlan plan, @Nullable OverrideLayer layer);
+    default Exchange execute(RequestPlan plan, @Nullable OverrideLayer layer) {
+        return execute(plan, layer, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * Sends a plan and waits for its whole response. In-process, the app's handler runs on the
+     * calling thread. A body from a file ({@link RequestPlan#bodyFile()}) is streamed from disk as the
+     * server reads it. A response body over {@code maxBodyBytes} is not kept: reading stops, the
+     * connection is dropped (the app's next write fails, as when a client hangs up) and a
+     * {@link BodyTooLargeException} says how big it was.
+     *
+     * <pre>{@code Exchange e = transport.execute(RequestPlan.of("GET", "/items"), layer, 64L << 20);}</pre>
+     *
+     * @param plan the request; its target is complete (context path included)
+     * @param layer the overrides of the scope sending it, which the app sees while it handles the
+     *     request; null for none (or for a server outside this JVM, which cannot see them)
+     * @param maxBodyBytes the largest response body to keep in memory
+     * @return the exchange; when the app threw after the response was committed, the response as far as
+     *     it came, with {@link Exchange#incomplete()} saying so and the exception attached
+     * @throws RequestTimeoutException if the response did not complete within the plan's timeout
+     * @throws BodyTooLargeException if the body was bigger than {@code maxBodyBytes}
+     * @throws TransportException if the connection ended early or the answer was not HTTP
+     */
+    Exchange execute(RequestPlan plan, @Nullable OverrideLayer layer, long maxBodyBytes);
 
     /**
      * Sends a plan whose response is read as it arrives (a stream, server-sent events). The request

@@ -6,6 +6,7 @@ import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.internal.mount.ContextHooks;
 import dev.testlet.engine.internal.mount.Containers;
 import dev.testlet.engine.internal.mount.ServletContainer;
+import dev.testlet.engine.internal.transport.BoundedConnector;
 import dev.testlet.engine.internal.transport.Engine;
 import dev.testlet.engine.internal.transport.InFlight;
 import dev.testlet.engine.internal.transport.LocalWires;
@@ -60,14 +61,18 @@ public final class AppServer implements App, Tracking {
 
     private static final String LOOPBACK = "127.0.0.1";
 
-    /** How long shutdown waits for stream handlers to notice their client went away. */
-    private static final Duration LIVE_WIND_DOWN = Duration.ofSeconds(5);
+    /**
+     * How long shutdown gives the handlers of streams and WebSocket sessions to end once their client
+     * is gone and they were interrupted. Long enough for a handler that writes or sleeps between
+     * writes; one that ignores both keeps running while Jetty stops, as it would in a real server.
+     */
+    private static final Duration LIVE_WIND_DOWN = Duration.ofMillis(200);
 
     private final ServletApp app;
     private final Mode mode;
     private final ServletContainer container;
     private final Server server;
-    private final @Nullable LocalConnector local;
+    private final @Nullable BoundedConnector local;
     private final @Nullable ServerConnector socket;
     private final ContextHandler context;
     private final ScheduledExecutorService scheduler;
@@ -100,7 +105,7 @@ public final class AppServer implements App, Tracking {
         if (mode == Mode.IN_PROCESS) {
             // The app sees a loopback client on an ephemeral port, as over a socket, not 0.0.0.0:0.
             http.addCustomizer(new LoopbackAddresses());
-            local = new LocalConnector(server, new HttpConnectionFactory(http));
+            local = new BoundedConnector(server, new HttpConnectionFactory(http));
             socket = null;
             server.addConnector(local);
         } else {
@@ -110,8 +115,8 @@ public final class AppServer implements App, Tracking {
             socket.setPort(0);
             server.addConnector(socket);
         }
-        lentExecutor = new TrackedExecutorService(background, attributes);
-        FrontFilter front = new FrontFilter(this::inFlightOf, logs, background, live, attributes);
+        lentExecutor = new TrackedExecutorService(background, attributes, logs);
+        FrontFilter front = new FrontFilter(this::inFlightOf, this::renewChannel, logs, background, live, attributes);
         WebSocketTracking webSockets = app.usesWebSockets()
                 ? new WebSocketTracking(this::inFlightOf, logs, attributes) : null;
         context = container.newContext(new ContextHooks(front, attributes, lentExecutor, webSockets));
@@ -209,6 +214,22 @@ public final class AppServer implements App, Tracking {
         background.finished(request);
     }
 
+    @Override
+    public void wroteForNoRequest(@Nullable InFlight request, long count, String preview) {
+        String who = request == null ? "a request" : request.plan().method() + " " + request.plan().target();
+        background.failed(new LateWriteException(who + " wrote " + count + (count == 1 ? " byte" : " bytes")
+                + " after its response was complete: \"" + preview + "\"; an app must not write to a response after"
+                + " AsyncContext.complete() or after its handler returned (Testlet dropped that connection, so the"
+                + " bytes reached no other response)"));
+    }
+
+    private void renewChannel(ServletRequest request) {
+        Request core = container.coreRequest(request);
+        if (core != null) {
+            LateWrites.renewChannel(core);
+        }
+    }
+
     private @Nullable InFlight inFlightOf(ServletRequest request) {
         Request core = container.coreRequest(request);
         return core == null ? null : inFlightOf(core);
@@ -302,6 +323,20 @@ public final class AppServer implements App, Tracking {
         return closed;
     }
 
+    /**
+     * Stops the app, as quickly as a real Jetty stop when nothing is working:
+     * <ol>
+     *   <li>waits (at most the default timeout) for work a thread is doing: requests in flight,
+     *       server tasks, tasks on the lent executor, so they can finish and a failure among them is
+     *       reported;</li>
+     *   <li>does not wait for what only waits for the app: an async context no thread works on (a
+     *       long poll nobody answers) would never end by itself. Stopping Jetty ends it, as a real
+     *       server's stop does; a warning names it;</li>
+     *   <li>closes the connections, interrupts the handlers of streams and WebSocket sessions still
+     *       running and gives them {@link #LIVE_WIND_DOWN} to end (a warning names those that did not),
+     *       then stops Jetty (its shutdown listeners run), bounded by the default timeout.</li>
+     * </ol>
+     */
     @Override
     public void close() {
         if (closed) {
@@ -309,18 +344,25 @@ public final class AppServer implements App, Tracking {
         }
         RuntimeException unfinished = null;
         try {
-            awaitBackgroundTasks(RequestPlan.DEFAULT_TIMEOUT);
-        } catch (RuntimeException e) {
+            background.awaitWorking(RequestPlan.DEFAULT_TIMEOUT);
+        } catch (BackgroundWorkException e) {
             unfinished = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unfinished = new IllegalStateException("interrupted while waiting for the app's background work", e);
         }
+        // The async contexts of streams and WebSocket sessions are not listed: their clients are gone,
+        // and their handlers learn it at their next write.
+        java.util.List<String> notWaitedFor = background.waitingFor();
         closed = true;
         Engine t = transport;
         if (t != null) {
             t.close();
         }
-        windDownLive();
+        java.util.List<String> stillRunning = Shutdown.windDown(live, LIVE_WIND_DOWN);
         lentExecutor.shutdownNow();
         RuntimeException failure = stop(RequestPlan.DEFAULT_TIMEOUT);
+        Shutdown.warnAbout(describe(), notWaitedFor, stillRunning, LIVE_WIND_DOWN);
         if (unfinished != null) {
             if (failure != null) {
                 unfinished.addSuppressed(failure);
@@ -329,21 +371,6 @@ public final class AppServer implements App, Tracking {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    /**
-     * Waits (briefly, bounded) until the handlers of streams and WebSockets saw their client go, so the
-     * shutdown listeners do not run under a handler that is still writing.
-     */
-    private void windDownLive() {
-        try {
-            live.await(LIVE_WIND_DOWN);
-        } catch (BackgroundWorkException e) {
-            System.getLogger(AppServer.class.getName()).log(System.Logger.Level.WARNING,
-                    "stopping " + describe() + " although a stream's handler had not ended: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,8 +23,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BackgroundWork {
 
-    /** One piece of work: what it is, and the thread running it (if one is). */
-    private record Item(String description, @Nullable Thread thread) {}
+    /**
+     * One piece of work: what it is, the thread running it (if one is), and whether it only waits for
+     * the app to finish it (an async context no thread is working on).
+     */
+    private record Item(String description, @Nullable Thread thread, boolean waiting) {}
 
     /** Longest single wait in {@link #await}, so a wake-up can never be missed for long. */
     private static final long MAX_WAIT_MILLIS = 50;
@@ -44,7 +47,18 @@ public final class BackgroundWork {
      * @param thread the thread running it, if one does
      */
     public void started(Object key, String description, @Nullable Thread thread) {
-        running.put(key, new Item(description, thread));
+        running.put(key, new Item(description, thread, false));
+    }
+
+    /**
+     * Counts something the app has to finish as pending, though no thread works on it: an async
+     * context not completed yet. {@link #await} waits for it; {@link #awaitWorking} does not.
+     *
+     * @param key identifies it (compared by identity)
+     * @param description what it is, for reports
+     */
+    public void startedWaiting(Object key, String description) {
+        running.put(key, new Item(description, null, true));
     }
 
     /**
@@ -83,6 +97,70 @@ public final class BackgroundWork {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public void await(Duration timeout) throws InterruptedException {
+        await(timeout, true);
+    }
+
+    /**
+     * Waits until no thread works for the app any more (tasks, handlers), or fails; what only waits
+     * for the app (an async context nobody completes) is not waited for: see {@link #waitingFor()}.
+     *
+     * @param timeout how long to wait
+     * @throws BackgroundWorkException as {@link #await}
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public void awaitWorking(Duration timeout) throws InterruptedException {
+        await(timeout, false);
+    }
+
+    /** What is pending though no thread works on it, for a report of what was not waited for. */
+    public List<String> waitingFor() {
+        List<String> out = new ArrayList<>();
+        for (Item item : running.values()) {
+            if (item.waiting()) {
+                out.add(item.description());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Interrupts the threads of the work still running, and waits for them to end, at most a while.
+     *
+     * @param grace how long they have to end
+     * @return what was still running at the end of it
+     */
+    List<String> interruptAndWait(Duration grace) throws InterruptedException {
+        for (Item item : running.values()) {
+            Thread t = item.thread();
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<String> left = new ArrayList<>();
+        for (Item item : running.values()) {
+            Thread t = item.thread();
+            long wait = deadline - System.nanoTime();
+            if (t != null && t.isAlive() && (wait <= 0 || !t.join(Duration.ofNanos(wait)))) {
+                left.add(item.description());
+            }
+        }
+        return left;
+    }
+
+    private boolean busy(boolean includeWaiting) {
+        if (includeWaiting) {
+            return !running.isEmpty();
+        }
+        for (Item item : running.values()) {
+            if (!item.waiting()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void await(Duration timeout, boolean includeWaiting) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             waiters++;
@@ -93,12 +171,12 @@ public final class BackgroundWork {
                         reported = failures.size();
                         throw failed(fresh);
                     }
-                    if (running.isEmpty()) {
+                    if (!busy(includeWaiting)) {
                         return;
                     }
                     long wait = deadline - System.nanoTime();
                     if (wait <= 0) {
-                        throw new BackgroundWorkException(describeRunning(timeout), null);
+                        throw new BackgroundWorkException(describeRunning(timeout, includeWaiting), null);
                     }
                     lock.wait(Math.min(MAX_WAIT_MILLIS, Math.max(1, wait / 1_000_000)));
                 }
@@ -111,23 +189,30 @@ public final class BackgroundWork {
     /** One exception for every task that failed: the first is the cause, the others suppressed. */
     private static BackgroundWorkException failed(List<Throwable> failed) {
         if (failed.size() == 1) {
-            return new BackgroundWorkException("a background task of the app failed: " + failed.get(0), failed.get(0));
+            return new BackgroundWorkException(describe(failed.get(0)), failed.get(0));
         }
         StringBuilder message = new StringBuilder().append(failed.size()).append(" background tasks of the app failed:");
         for (int i = 0; i < failed.size(); i++) {
-            message.append("\n  ").append(i + 1).append(". ").append(failed.get(i));
+            message.append("\n  ").append(i + 1).append(". ").append(failed.get(i) instanceof LateWriteException late
+                    ? late.getMessage() : failed.get(i));
         }
         BackgroundWorkException e = new BackgroundWorkException(message.toString(), failed.get(0));
         failed.subList(1, failed.size()).forEach(e::addSuppressed);
         return e;
     }
 
-    private String describeRunning(Duration timeout) {
-        StringBuilder out = new StringBuilder().append(running.size())
-                .append(running.size() == 1 ? " piece of background work was" : " pieces of background work were")
+    private static String describe(Throwable failure) {
+        return failure instanceof LateWriteException ? "the app misbehaved: " + failure.getMessage()
+                : "a background task of the app failed: " + failure;
+    }
+
+    private String describeRunning(Duration timeout, boolean includeWaiting) {
+        List<Item> items = running.values().stream().filter(i -> includeWaiting || !i.waiting()).toList();
+        StringBuilder out = new StringBuilder().append(items.size())
+                .append(items.size() == 1 ? " piece of background work was" : " pieces of background work were")
                 .append(" still running after ").append(Durations.format(timeout)).append(':');
         int n = 0;
-        for (Item item : running.values()) {
+        for (Item item : items) {
             out.append("\n  ").append(++n).append(". ").append(item.description());
             Thread t = item.thread();
             if (t != null && t.isAlive()) {

@@ -25,6 +25,7 @@ final class FrontFilter implements Filter {
     private static final String TRACKED = "dev.testlet.asyncTracked";
 
     private final Function<ServletRequest, @Nullable InFlight> lookup;
+    private final java.util.function.Consumer<ServletRequest> renewChannel;
     private final LogCapture logs;
     private final BackgroundWork background;
     private final BackgroundWork live;
@@ -34,15 +35,19 @@ final class FrontFilter implements Filter {
      * The filter.
      *
      * @param lookup finds the in-flight record of a request
+     * @param renewChannel makes the next request on a request's connection get a new servlet channel,
+     *     after a request whose response another thread may still hold (so a late write cannot land in
+     *     the next response)
      * @param logs binds the handling thread for log capture
      * @param background where ordinary requests' async contexts are tracked
      * @param live where the handlers and async contexts of streams and WebSockets are tracked, so the
      *     app's shutdown can wait until they saw their client go
      * @param attributes where the request's overrides are bound to the handling thread
      */
-    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup, LogCapture logs, BackgroundWork background,
-            BackgroundWork live, AppAttributes attributes) {
+    FrontFilter(Function<ServletRequest, @Nullable InFlight> lookup, java.util.function.Consumer<ServletRequest> renewChannel,
+            LogCapture logs, BackgroundWork background, BackgroundWork live, AppAttributes attributes) {
         this.lookup = lookup;
+        this.renewChannel = renewChannel;
         this.logs = logs;
         this.background = background;
         this.live = live;
@@ -78,10 +83,17 @@ final class FrontFilter implements Filter {
             if (handling != null) {
                 live.finished(handling);
             }
-            if (request.isAsyncStarted() && request.getAttribute(TRACKED) == null) {
+            boolean async = request.isAsyncStarted();
+            if (async && request.getAttribute(TRACKED) == null) {
                 // A live exchange's async context is the test's to end (by closing it), not background
                 // work to wait for; it is tracked apart, for the app's shutdown.
                 track(request, inFlight, inFlight.isLive() ? live : background);
+            }
+            if (async) {
+                inFlight.mayWriteLater();
+            }
+            if (inFlight.isMayWriteLater()) {
+                renewChannel.accept(request);
             }
             inFlight.serverEnded();
         }
@@ -95,7 +107,7 @@ final class FrontFilter implements Filter {
     private static void track(ServletRequest request, InFlight inFlight, BackgroundWork work) {
         request.setAttribute(TRACKED, Boolean.TRUE);
         Object key = new Object();
-        work.started(key, "async context of " + describe(inFlight) + " (not completed yet)", null);
+        work.startedWaiting(key, "async context of " + describe(inFlight) + " (not completed yet)");
         inFlight.serverBegan();
         java.util.concurrent.atomic.AtomicBoolean completed = new java.util.concurrent.atomic.AtomicBoolean();
         request.getAsyncContext().addListener(new AsyncListener() {

@@ -34,9 +34,9 @@ final class LogCapture extends Handler {
         return previous;
     }
 
-    /** Whether the calling thread works for a request now (inside the app's chain, or an endpoint). */
-    boolean isBound() {
-        return current.get() != null;
+    /** The request whose handler runs on the calling thread, if any. */
+    @Nullable InFlight current() {
+        return current.get();
     }
 
     void restore(@Nullable InFlight previous) {

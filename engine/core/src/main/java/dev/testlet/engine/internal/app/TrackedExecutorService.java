@@ -1,5 +1,6 @@
 package dev.testlet.engine.internal.app;
 
+import dev.testlet.engine.internal.transport.InFlight;
 import dev.testlet.engine.spi.OverrideLayer;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +24,15 @@ final class TrackedExecutorService extends AbstractExecutorService {
 
     private final BackgroundWork work;
     private final AppAttributes attributes;
+    private final LogCapture logs;
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicLong counter = new AtomicLong();
     private volatile boolean shutdown;
 
-    TrackedExecutorService(BackgroundWork work, AppAttributes attributes) {
+    TrackedExecutorService(BackgroundWork work, AppAttributes attributes, LogCapture logs) {
         this.work = work;
         this.attributes = attributes;
+        this.logs = logs;
     }
 
     @Override
@@ -40,12 +43,16 @@ final class TrackedExecutorService extends AbstractExecutorService {
         Object key = new Object();
         // A task a request submits sees that request's overrides.
         OverrideLayer layer = attributes.current();
+        InFlight origin = logs.current();
+        if (origin != null) {
+            origin.mayWriteLater();
+        }
         Thread thread = Thread.ofVirtual().name("testlet-background-" + counter.incrementAndGet()).unstarted(() -> {
             attributes.bind(layer);
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                work.failed(e);
+                work.failed(LateWrites.classify(e, origin));
             } finally {
                 threads.remove(Thread.currentThread());
                 work.finished(key);

@@ -1,5 +1,6 @@
 package dev.testlet.engine.internal.app;
 
+import dev.testlet.engine.internal.transport.InFlight;
 import dev.testlet.engine.spi.OverrideLayer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The virtual-thread executor behind the app's Jetty thread pool. Jetty runs dispatched work here
  * ({@code AsyncContext.start} tasks, async dispatches, completions), so each task is tracked as
  * background work until it ends, and one that throws is recorded as a failure. The connector's
- * acceptor, which runs for the server's whole life, is not tracked.
+ * acceptor and a selector's producing loop, which run for the server's whole life, are not tracked.
  */
 final class TrackingExecutor implements Executor {
 
@@ -37,19 +38,27 @@ final class TrackingExecutor implements Executor {
     @Override
     public void execute(Runnable task) {
         Thread.Builder builder = Thread.ofVirtual().name(name + "-" + counter.incrementAndGet());
-        if (task.getClass().getName().contains("Acceptor") || (!trackAll && !logs.isBound())) {
+        String type = task.getClass().getName();
+        if (type.contains("Acceptor") || type.contains("ExecutionStrategy") || (!trackAll && logs.current() == null)) {
+            // The connector's acceptor and a socket selector's producing loop run as long as the server
+            // does (a selector hands its loop to a new thread while a handler blocks, reading a big
+            // upload, say): infrastructure, not the app's work. The requests they serve are tracked.
             builder.start(task);
             return;
         }
         Object key = new Object();
         // Work a request starts (AsyncContext.start, an async dispatch) sees that request's overrides.
         OverrideLayer layer = attributes.current();
+        InFlight origin = logs.current();
+        if (origin != null) {
+            origin.mayWriteLater();
+        }
         Thread thread = builder.unstarted(() -> {
             attributes.bind(layer);
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                work.failed(e);
+                work.failed(LateWrites.classify(e, origin));
                 throw e;
             } finally {
                 work.finished(key);

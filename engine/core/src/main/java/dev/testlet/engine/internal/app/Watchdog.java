@@ -52,7 +52,9 @@ final class Watchdog implements AutoCloseable {
                 long deadline = request.deadlineNanos();
                 if (deadline - now <= 0) {
                     request.timeOut();
-                } else if (deadline - earliest < 0) {
+                    deadline = request.deadlineNanos(); // a request may ask to be looked at again (see InFlight)
+                }
+                if (deadline - now > 0 && deadline - earliest < 0) {
                     earliest = deadline;
                 }
             }

@@ -47,8 +47,16 @@ final class Bytes {
         return size;
     }
 
+    /** A copy of the bytes; the array itself when it holds exactly them (after {@link #reserve}), as nothing writes after. */
     byte[] toByteArray() {
-        return Arrays.copyOf(data, size);
+        return size == data.length ? data : Arrays.copyOf(data, size);
+    }
+
+    /** Makes room for this many bytes in all, in one array. */
+    void reserve(int total) {
+        if (total > data.length) {
+            data = Arrays.copyOf(data, total);
+        }
     }
 
     ByteBuffer toBuffer() {

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a plan as one HTTP/1.1 message: request line, headers, blank line and the whole body, in
- * one buffer, because an inline request whose body arrives later would deadlock its own caller.
+ * one buffer. A body from a file follows as the server reads it ({@link Upload}): on an inline
+ * request the server's own reads pull it, so the caller, who is also the reader, never waits for itself.
  * Header values are written as ISO-8859-1, as servers decode them ({@link RequestPlan} allows nothing
  * beyond U+00FF); everything else is ASCII by construction.
  */
@@ -33,7 +34,7 @@ public final class RequestEncoder {
      */
     public static RequestPlan complete(RequestPlan plan, String host) {
         Headers headers = plan.headers();
-        int length = plan.bodyBuffer().remaining();
+        long length = bodyLength(plan);
         boolean hasHost = false;
         int lengths = 0;
         for (Headers.Header h : headers) {
@@ -52,16 +53,16 @@ public final class RequestEncoder {
         if (!hasHost) {
             headers = Headers.of(prepend(headers, "Host", host));
         }
-        if (lengths > 1 || (lengths == 1 && !headers.first("Content-Length").equals(Integer.toString(length)))) {
-            headers = headers.withOnly("Content-Length", Integer.toString(length));
+        if (lengths > 1 || (lengths == 1 && !headers.first("Content-Length").equals(Long.toString(length)))) {
+            headers = headers.withOnly("Content-Length", Long.toString(length));
         } else if (lengths == 0 && (length > 0 || expectsBody(plan.method()))) {
-            headers = headers.with("Content-Length", Integer.toString(length));
+            headers = headers.with("Content-Length", Long.toString(length));
         }
         return headers == plan.headers() ? plan : plan.withHeaders(headers);
     }
 
     /** A Content-Length the test set must be the body's length, or the rest of the body would be a second request. */
-    private static void checkLength(String value, int length) {
+    private static void checkLength(String value, long length) {
         String digits = value.strip();
         boolean agrees = !digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 && Long.parseLong(digits) == length;
@@ -73,7 +74,28 @@ public final class RequestEncoder {
     }
 
     /**
-     * The plan's bytes: request line, headers, blank line, body.
+     * The length of a plan's body: its bytes, or its file's size.
+     *
+     * @param plan the plan
+     * @return the length
+     * @throws IllegalArgumentException when the body file cannot be read
+     */
+    public static long bodyLength(RequestPlan plan) {
+        java.nio.file.Path file = plan.bodyFile();
+        if (file == null) {
+            return plan.bodyBuffer().remaining();
+        }
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the body file " + file + " of " + plan.method() + " " + plan.target()
+                    + " cannot be read (" + e + "); check that it exists and is readable", e);
+        }
+    }
+
+    /**
+     * The plan's bytes: request line, headers, blank line, body (unless the body is a file, which is
+     * sent after these bytes, chunk by chunk, see {@link Upload}).
      *
      * @param plan a completed plan
      * @return the bytes, in one buffer

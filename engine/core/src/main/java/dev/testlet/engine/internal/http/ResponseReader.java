@@ -2,6 +2,7 @@ package dev.testlet.engine.internal.http;
 
 import dev.testlet.engine.Headers;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.HttpException;
@@ -14,11 +15,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses one HTTP response with Jetty's own {@link HttpParser}, fed chunk by chunk as the bytes
- * arrive: Content-Length, chunked and close-delimited bodies, HEAD responses, and interim {@code 1xx}
- * responses (skipped, except {@code 101 Switching Protocols}, which ends the message).
+ * arrive: Content-Length, chunked (with trailers) and close-delimited bodies, HEAD responses, and
+ * interim {@code 1xx} responses (skipped, except {@code 101 Switching Protocols}, which ends the
+ * message).
  *
- * <p>Body bytes go to a {@link Sink}: accumulated for an ordinary exchange, handed on as they come for
- * a stream.
+ * <p>Body bytes go to a {@link Sink}: kept, up to a limit, for an ordinary exchange; handed on as they
+ * come for a stream. A body over the limit is not kept: the reader notes its size (announced, or
+ * "more than" what came) and says {@link #isOverLimit()}, and the caller drops the connection.
+ *
+ * <p>Bytes that arrive after the end of a response (other than a 101's) belong to no request: an app
+ * wrote after its response was complete. They are counted and their start kept for the report
+ * ({@link #extra()}); such a connection must not carry another request.
  */
 public final class ResponseReader implements HttpParser.ResponseHandler {
 
@@ -44,42 +51,62 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         @Nullable ByteBuffer read(long deadlineNanos) throws InterruptedException;
     }
 
+    /** No limit: for streams, whose body is handed on rather than kept. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    /** How many bytes of a preview (a timeout's, or of bytes for no request) are kept. */
+    private static final int PREVIEW_BYTES = 512;
+
     private final HttpParser parser;
-    private final Bytes accumulated;
-    private final Sink sink;
-    private @Nullable HttpVersion version;
+    private final @Nullable Bytes accumulated;
+    private final @Nullable Sink sink;
+    private final long maxBodyBytes;
+    private final boolean headRequest;
     private int status;
     private String reason = "";
     private List<Headers.Header> headers = new ArrayList<>(8);
+    private @Nullable List<Headers.Header> trailers;
     private boolean headerComplete;
     private boolean complete;
     private boolean persistent = true;
     private @Nullable String failure;
     private long received;
+    private long bodyBytes;
+    private long declaredLength = -1;
+    private boolean overLimit;
     /** A view of the first bytes received, for a timeout report; the wires hand out fresh buffers, so no copy is needed. */
     private @Nullable ByteBuffer head;
     private ByteBuffer leftover = ByteBuffer.allocate(0);
+    private long extraBytes;
+    private @Nullable Bytes extraStart;
 
     /**
-     * A reader that keeps the body.
+     * A reader that keeps the body, up to a limit.
      *
      * @param head whether the request was a HEAD (so the response has no body)
+     * @param maxBodyBytes the largest body kept; a bigger one makes the reader {@link #isOverLimit()}
      */
-    public ResponseReader(boolean head) {
-        this(head, null);
+    public ResponseReader(boolean head, long maxBodyBytes) {
+        this(head, null, maxBodyBytes);
     }
 
     /**
      * A reader that hands the body on as it comes.
      *
      * @param head whether the request was a HEAD
-     * @param sink where body bytes go; null to keep them
+     * @param sink where body bytes go
      */
-    public ResponseReader(boolean head, @Nullable Sink sink) {
+    public ResponseReader(boolean head, Sink sink) {
+        this(head, sink, UNLIMITED);
+    }
+
+    private ResponseReader(boolean head, @Nullable Sink sink, long maxBodyBytes) {
         this.parser = new HttpParser(this);
         this.parser.setHeadResponse(head);
-        this.accumulated = new Bytes(sink == null ? 256 : 16);
-        this.sink = sink == null ? chunk -> accumulated.put(chunk) : sink;
+        this.headRequest = head;
+        this.sink = sink;
+        this.accumulated = sink == null ? new Bytes(256) : null;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -96,7 +123,7 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         while (true) {
             int before = chunk.position();
             parser.parseNext(chunk);
-            if (failure != null) {
+            if (failure != null || overLimit) {
                 return null;
             }
             if (complete) {
@@ -116,7 +143,32 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     }
 
     /**
-     * Reads from a source until the message ends (complete, cut short, or not HTTP).
+     * Takes bytes the server wrote on this connection, whether the response is still coming or is
+     * complete (then they belong to no request, see {@link #extra()}).
+     *
+     * @param chunk the bytes; consumed
+     */
+    public void drain(ByteBuffer chunk) {
+        if (complete && status != 101) {
+            noteExtra(chunk);
+            return;
+        }
+        if (overLimit || failure != null) {
+            chunk.position(chunk.limit());
+            return;
+        }
+        ByteBuffer rest = feed(chunk);
+        if (rest != null && rest.hasRemaining()) {
+            if (status == 101) {
+                leftover = rest;
+            } else {
+                noteExtra(rest);
+            }
+        }
+    }
+
+    /**
+     * Reads from a source until the message ends (complete, cut short, over the limit, or not HTTP).
      *
      * @param wire where the bytes come from
      * @param deadlineNanos when to give up
@@ -124,7 +176,7 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
      * @throws InterruptedException if the reading thread is interrupted
      */
     public boolean readFrom(Source wire, long deadlineNanos) throws InterruptedException {
-        while (true) {
+        while (!complete && failure == null && !overLimit) {
             ByteBuffer chunk = wire.read(deadlineNanos);
             if (chunk == null) {
                 return false;
@@ -133,25 +185,19 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
                 eof();
                 return true;
             }
-            ByteBuffer rest = feed(chunk);
-            if (rest != null) {
-                leftover = rest;
-                return true;
-            }
-            if (failure != null) {
-                return true;
-            }
+            drain(chunk);
         }
+        return true;
     }
 
-    /** Bytes that arrived after the end of the message (the first WebSocket frames after a 101). */
+    /** Bytes that arrived after the end of a 101 response (the first WebSocket frames). */
     public ByteBuffer leftover() {
         return leftover;
     }
 
     /** The connection ended: completes a close-delimited body, or marks the message cut short. */
     public void eof() {
-        if (complete) {
+        if (complete || overLimit) {
             return;
         }
         parser.atEOF();
@@ -171,11 +217,30 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
 
     /** Whether the connection may carry another request after this response. */
     public boolean isPersistent() {
-        return persistent && complete && failure == null;
+        return persistent && complete && failure == null && !overLimit && extraBytes == 0;
     }
 
     public @Nullable String failure() {
         return failure;
+    }
+
+    /** Whether the body was bigger than the limit (so it was not kept, and the connection must go). */
+    public boolean isOverLimit() {
+        return overLimit;
+    }
+
+    /** The body's announced length ({@code Content-Length}), or -1 when it did not announce one. */
+    public long declaredLength() {
+        return declaredLength;
+    }
+
+    /** How many body bytes arrived (kept or not). */
+    public long bodyBytes() {
+        return bodyBytes;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     public int status() {
@@ -190,12 +255,29 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         return Headers.of(headers);
     }
 
+    /** The trailer fields of a chunked body; empty when it had none. */
+    public Headers trailers() {
+        List<Headers.Header> t = trailers;
+        return t == null ? Headers.empty() : Headers.of(t);
+    }
+
     public byte[] body() {
-        return accumulated.toByteArray();
+        return accumulated == null ? new byte[0] : accumulated.toByteArray();
     }
 
     public long received() {
         return received;
+    }
+
+    /** How many bytes arrived after the end of the response, for no request. */
+    public long extraBytes() {
+        return extraBytes;
+    }
+
+    /** The first of the bytes that arrived for no request (up to 512), as text, or "" when none did. */
+    public String extra() {
+        Bytes start = extraStart;
+        return start == null ? "" : preview(start.toBuffer(), extraBytes);
     }
 
     /** The first bytes received (up to 512), for a timeout report. */
@@ -204,11 +286,43 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         if (received == 0 || first == null) {
             return "nothing";
         }
-        int length = Math.min(first.remaining(), 512);
-        byte[] bytes = new byte[length];
-        first.duplicate().get(bytes);
-        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return received + " bytes: " + (length < received ? text + "..." : text);
+        return received + " bytes: " + preview(first, received);
+    }
+
+    /**
+     * The first bytes of a buffer (up to 512), as text, for a report.
+     *
+     * @param bytes the bytes (not consumed)
+     * @return the text, with "..." when cut
+     */
+    public static String preview(ByteBuffer bytes) {
+        return preview(bytes, bytes.remaining());
+    }
+
+    private static String preview(ByteBuffer bytes, long total) {
+        int length = Math.min(bytes.remaining(), PREVIEW_BYTES);
+        byte[] shown = new byte[length];
+        bytes.duplicate().get(shown);
+        String text = new String(shown, StandardCharsets.ISO_8859_1);
+        return length < total ? text + "..." : text;
+    }
+
+    private void noteExtra(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        if (n == 0) {
+            return;
+        }
+        if (extraStart == null) {
+            extraStart = new Bytes(Math.min(n, PREVIEW_BYTES));
+        }
+        int room = PREVIEW_BYTES - extraStart.size();
+        if (room > 0) {
+            ByteBuffer part = chunk.duplicate();
+            part.limit(part.position() + Math.min(room, n));
+            extraStart.put(part);
+        }
+        extraBytes += n;
+        chunk.position(chunk.limit());
     }
 
     private void resetForFinalResponse() {
@@ -218,11 +332,11 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         complete = false;
         status = 0;
         reason = "";
+        declaredLength = -1;
     }
 
     @Override
     public void startResponse(HttpVersion version, int status, String reason) {
-        this.version = version;
         this.status = status;
         this.reason = reason == null ? "" : reason;
         if (version == HttpVersion.HTTP_1_0) {
@@ -233,20 +347,54 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     @Override
     public void parsedHeader(HttpField field) {
         headers.add(new Headers.Header(field.getName(), field.getValue()));
-        if (field.getHeader() == HttpHeader.CONNECTION && field.contains(HttpHeaderValue.CLOSE.asString())) {
+        HttpHeader known = field.getHeader();
+        if (known == HttpHeader.CONNECTION && field.contains(HttpHeaderValue.CLOSE.asString())) {
             persistent = false;
+        } else if (known == HttpHeader.CONTENT_LENGTH) {
+            try {
+                declaredLength = field.getLongValue();
+            } catch (NumberFormatException e) {
+                declaredLength = -1; // the parser reports the bad header itself
+            }
         }
+    }
+
+    @Override
+    public void parsedTrailer(HttpField field) {
+        if (trailers == null) {
+            trailers = new ArrayList<>(2);
+        }
+        trailers.add(new Headers.Header(field.getName(), field.getValue()));
     }
 
     @Override
     public boolean headerComplete() {
         headerComplete = true;
+        if (declaredLength > maxBodyBytes && (status < 100 || status >= 200) && status != 204 && status != 304
+                && !headRequest) {
+            overLimit = true;
+            return true;
+        }
+        if (accumulated != null && declaredLength > 0) {
+            accumulated.reserve((int) declaredLength); // within the limit: one array of the right size
+        }
         return false;
     }
 
     @Override
     public boolean content(ByteBuffer item) {
-        sink.content(item);
+        int n = item.remaining();
+        bodyBytes += n;
+        if (sink != null) {
+            sink.content(item);
+            return false;
+        }
+        if (bodyBytes > maxBodyBytes) {
+            overLimit = true;
+            item.position(item.limit());
+            return true;
+        }
+        accumulated.put(item);
         return false;
     }
 

@@ -28,7 +28,10 @@ public final class InFlight implements Deadline {
     private final boolean live;
     private final Thread caller;
     private final long startNanos;
-    private final long deadlineNanos;
+    private volatile long deadlineNanos;
+    private volatile long timedOutAtNanos;
+    private volatile boolean warnedIgnored;
+    private volatile boolean handlerWasCaller;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private final AtomicInteger handlerDepth = new AtomicInteger();
     private volatile @Nullable Thread handler;
@@ -36,8 +39,10 @@ public final class InFlight implements Deadline {
     private volatile @Nullable String handlerDump;
     private volatile boolean interruptDelivered;
     private volatile boolean endpointClosed;
+    private volatile boolean mayWriteLater;
     private final List<ServerLogRecord> log = new ArrayList<>(0);
     private final @Nullable OverrideLayer layer;
+    private final @Nullable Wire wire;
     /** Handlers inside the app's chain plus async contexts not completed, for this request. */
     private final AtomicInteger serverWork = new AtomicInteger();
 
@@ -50,15 +55,17 @@ public final class InFlight implements Deadline {
      * @param startNanos when it started
      * @param deadlineNanos when it times out
      * @param layer the overrides of the scope that sent it, or null
+     * @param wire the connection it travels on, dropped when it times out; null for none
      */
     public InFlight(RequestPlan plan, boolean live, Thread caller, long startNanos, long deadlineNanos,
-            @Nullable OverrideLayer layer) {
+            @Nullable OverrideLayer layer, @Nullable Wire wire) {
         this.plan = plan;
         this.live = live;
         this.caller = caller;
         this.startNanos = startNanos;
         this.deadlineNanos = deadlineNanos;
         this.layer = layer;
+        this.wire = wire;
     }
 
     /**
@@ -148,6 +155,25 @@ public final class InFlight implements Deadline {
         return serverException;
     }
 
+    /**
+     * Another thread may write to this request's response after the handler returned: it went async,
+     * or handed work to another thread (a task on the app's pool or the lent executor).
+     */
+    public void mayWriteLater() {
+        if (!mayWriteLater) {
+            mayWriteLater = true;
+        }
+    }
+
+    /**
+     * Whether another thread may write to this request's response after the handler returned.
+     *
+     * @return true once the request went async or handed work to another thread
+     */
+    public boolean isMayWriteLater() {
+        return mayWriteLater;
+    }
+
     /** For a WebSocket session: Jetty has closed the endpoint's side (its errors are recorded by now). */
     public void endpointClosed() {
         endpointClosed = true;
@@ -190,22 +216,75 @@ public final class InFlight implements Deadline {
     }
 
     /**
-     * Gives up on the request: records where its handler is and interrupts it.
+     * Gives up on the request: records where its handler is, interrupts it, and drops the connection
+     * (nobody reads the response any more, and a handler that ignores the interrupt but goes on
+     * writing fails at its next write). When the handler runs on the waiting thread itself (sync mode),
+     * the watchdog calls this once more after a grace: if the handler still runs then, it ignored the
+     * interrupt and holds the test's thread, which nothing can take back; a warning says so, with its
+     * stack and what to do, while the test is still stuck.
      *
      * @return true if this call timed it out, false if it had already finished or timed out
      */
     @Override
     public boolean timeOut() {
         if (!state.compareAndSet(RUNNING, TIMED_OUT)) {
+            if (state.get() == TIMED_OUT && !warnedIgnored) {
+                warnIfStillRunning();
+            }
             return false;
         }
+        long now = System.nanoTime();
+        timedOutAtNanos = now;
         Thread h = handler;
         if (h != null) {
             handlerDump = ThreadDump.of(h);
             h.interrupt();
         }
         interruptDelivered = true;
+        Wire w = wire;
+        if (w != null && !live) {
+            w.close();
+        }
+        handlerWasCaller = h != null && h == caller;
+        deadlineNanos = handlerWasCaller ? now + ignoredInterruptGrace() : Long.MAX_VALUE;
         return true;
+    }
+
+    /** How long after its interrupt a handler on the waiting thread may still run before it counts as ignoring it. */
+    private long ignoredInterruptGrace() {
+        long timeout = Math.max(0, timedOutAtNanos - startNanos);
+        return Math.min(1_000_000_000L, Math.max(100_000_000L, timeout));
+    }
+
+    private void warnIfStillRunning() {
+        warnedIgnored = true;
+        deadlineNanos = Long.MAX_VALUE;
+        Thread h = handler;
+        if (h == null || h != caller) {
+            return;
+        }
+        long since = System.nanoTime() - timedOutAtNanos;
+        System.getLogger(InFlight.class.getName()).log(System.Logger.Level.WARNING, "the handler of " + plan.method() + " "
+                + plan.target() + " ignored the interrupt Testlet sent at its timeout of "
+                + dev.testlet.engine.spi.Durations.format(plan.timeout()) + ": " + dev.testlet.engine.spi.Durations.format(
+                java.time.Duration.ofNanos(since)) + " later it still runs on the test's own thread \"" + h.getName()
+                + "\", and no one can stop a thread from outside. The test stays stuck until the handler returns."
+                + " To have JUnit fail the test at a timeout anyway, run it in a thread of its own:"
+                + " @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD). Where the handler is now:\n"
+                + ThreadDump.of(h));
+    }
+
+    /**
+     * How long the handler ran on after the request timed out and it was interrupted, when it ran on
+     * the waiting thread (so the caller could not return before it did).
+     *
+     * @return the time, or null when the handler was not the caller's or the request did not time out
+     */
+    public java.time.@Nullable Duration overrun() {
+        if (state.get() != TIMED_OUT || !handlerWasCaller || Thread.currentThread() != caller) {
+            return null;
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - timedOutAtNanos);
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.testlet.engine.internal.transport;
 
+import dev.testlet.engine.internal.http.ResponseReader;
+import dev.testlet.engine.internal.http.Upload;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.jetty.server.LocalConnector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A wire over a Jetty {@link LocalConnector.LocalEndPoint}. Writing into a kept-alive endpoint whose
+ * A wire over a Jetty local endpoint ({@link BoundedEndPoint}). Writing into a kept-alive endpoint whose
  * connection has registered its read interest runs the request on the writing thread, so a wire is
  * written to only once it is ready (see {@link #awaitReady(long)}).
  */
@@ -15,14 +16,15 @@ public final class LocalWire implements Wire {
 
     private static final long READY_LIMIT_NANOS = 10_000_000_000L;
 
-    private final LocalConnector.LocalEndPoint endPoint;
+    private final BoundedEndPoint endPoint;
     private volatile @Nullable InFlight current;
+    private @Nullable InFlight last;
 
-    LocalWire(LocalConnector.LocalEndPoint endPoint) {
+    LocalWire(BoundedEndPoint endPoint) {
         this.endPoint = endPoint;
     }
 
-    LocalConnector.LocalEndPoint endPoint() {
+    BoundedEndPoint endPoint() {
         return endPoint;
     }
 
@@ -38,6 +40,11 @@ public final class LocalWire implements Wire {
     @Override
     public void carry(@Nullable InFlight request) {
         current = request;
+        if (request == null) {
+            endPoint.upload(null);
+        } else {
+            last = request;
+        }
     }
 
     /**
@@ -80,6 +87,23 @@ public final class LocalWire implements Wire {
     }
 
     @Override
+    public void sendRequest(ByteBuffer head, @Nullable Upload upload, boolean inline, @Nullable ResponseReader reader) {
+        if (upload != null) {
+            endPoint.upload(upload);
+        }
+        if (!inline || reader == null) {
+            send(head, inline);
+            return;
+        }
+        endPoint.drainInlineTo(reader);
+        try {
+            endPoint.addInput(head);
+        } finally {
+            endPoint.drainInlineTo(null);
+        }
+    }
+
+    @Override
     public @Nullable ByteBuffer read(long deadlineNanos) throws InterruptedException {
         while (true) {
             ByteBuffer out = endPoint.takeOutput();
@@ -99,6 +123,26 @@ public final class LocalWire implements Wire {
                 return out;
             }
         }
+    }
+
+    /**
+     * Only after a request whose response another thread may write to later (it went async, or
+     * handed work to other threads) is the endpoint looked at: after any other, nothing can write,
+     * and the check would cost every request a lock.
+     */
+    @Override
+    public @Nullable ByteBuffer takeStray() {
+        InFlight previous = last;
+        if (previous == null || !previous.isMayWriteLater()) {
+            return null;
+        }
+        ByteBuffer out = endPoint.takeOutput();
+        return out.hasRemaining() ? out : null;
+    }
+
+    @Override
+    public @Nullable InFlight lastRequest() {
+        return last;
     }
 
     @Override

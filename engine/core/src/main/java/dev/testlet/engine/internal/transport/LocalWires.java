@@ -6,11 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.server.LocalConnector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wires into Jetty's {@link LocalConnector}: kept-alive endpoints, reused last-in first-out so a
+ * Wires into Jetty's in-process connector ({@link BoundedConnector}): kept-alive endpoints, reused last-in first-out so a
  * sequential test keeps using one warm endpoint. An endpoint the server closed (idle timeout,
  * {@code Connection: close}, an error) is dropped and replaced transparently, because writing into a
  * closed endpoint is accepted silently and then nothing answers. Requests run inline: the handler
@@ -27,10 +26,14 @@ public final class LocalWires implements Wires {
      */
     private static final int MAX_IDLE = 1024;
 
-    /** Output a stream or WebSocket may buffer before the server's writes wait for the test to read. */
-    private static final int LIVE_BUFFER = 256 * 1024;
+    /**
+     * Output a connection buffers before the server's writes wait for the test to read (an inline
+     * request's reader takes it as the handler writes, see {@link BoundedEndPoint}), so no response,
+     * stream or WebSocket can fill the heap. The buffer grows only as far as a response needs.
+     */
+    private static final int OUTPUT_BUFFER = 256 * 1024;
 
-    private final LocalConnector connector;
+    private final BoundedConnector connector;
     private final ConcurrentLinkedDeque<LocalWire> idle = new ConcurrentLinkedDeque<>();
     private final Map<EndPoint, LocalWire> byEndPoint = new ConcurrentHashMap<>();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -40,7 +43,7 @@ public final class LocalWires implements Wires {
      *
      * @param connector the app's local connector
      */
-    public LocalWires(LocalConnector connector) {
+    public LocalWires(BoundedConnector connector) {
         this.connector = connector;
     }
 
@@ -54,7 +57,7 @@ public final class LocalWires implements Wires {
             }
             discard(wire);
         }
-        wire = register(new LocalWire(connector.connect()));
+        wire = register(new LocalWire(connector.open(OUTPUT_BUFFER)));
         if (wire.awaitReady(deadlineNanos)) {
             return wire;
         }
@@ -68,12 +71,12 @@ public final class LocalWires implements Wires {
     }
 
     /**
-     * A new wire whose output buffer holds at most a bound: the server's writes wait when the client
-     * does not read, as they would on a socket, so an endless stream cannot fill the heap.
+     * A new wire for a stream: the server's writes wait when the client does not read, as they would
+     * on a socket, so an endless stream cannot fill the heap.
      */
     @Override
     public Wire openLive(RequestPlan plan) {
-        return register(new LocalWire(connector.connect(LIVE_BUFFER)));
+        return register(new LocalWire(connector.open(OUTPUT_BUFFER)));
     }
 
     private LocalWire register(LocalWire wire) {

@@ -175,6 +175,20 @@ final class SocketWire implements Wire {
      *     as the end.)
      */
     @Override
+    public void sendRequest(ByteBuffer head, dev.testlet.engine.internal.http.@Nullable Upload upload, boolean inline,
+            dev.testlet.engine.internal.http.@Nullable ResponseReader reader) {
+        send(head, inline);
+        if (upload != null) {
+            try {
+                upload.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(upload.failure() != null ? e.getMessage()
+                        : "could not write the request body to " + socket.getRemoteSocketAddress(), e);
+            }
+        }
+    }
+
+    @Override
     public @Nullable ByteBuffer read(long deadlineNanos) throws InterruptedException {
         long wait = deadlineNanos - System.nanoTime();
         if (wait <= 0) {

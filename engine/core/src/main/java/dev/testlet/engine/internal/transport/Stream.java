@@ -49,11 +49,11 @@ final class Stream implements LiveResponse {
      * @throws RequestTimeoutException when the headers do not arrive within the plan's timeout
      * @throws TransportException when the connection ends before them
      */
-    static Stream open(Wire wire, ByteBuffer request, RequestPlan plan, @Nullable InFlight inFlight,
-            Runnable onClose) {
+    static Stream open(Wire wire, ByteBuffer request, dev.testlet.engine.internal.http.@Nullable Upload upload,
+            RequestPlan plan, @Nullable InFlight inFlight, Runnable onClose) {
         Stream stream = new Stream(wire, plan, inFlight, onClose);
         try {
-            wire.send(request, false);
+            wire.sendRequest(request, upload, false, null);
         } catch (java.io.UncheckedIOException e) {
             stream.close();
             throw new TransportException(plan, "sending " + plan.method() + " " + plan.target() + " failed: "

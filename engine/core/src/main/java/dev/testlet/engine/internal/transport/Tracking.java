@@ -1,5 +1,7 @@
 package dev.testlet.engine.internal.transport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an app in this JVM does with the requests an engine sends it: watches their deadlines (a
  * handler on the test's own thread cannot notice its own timeout) and counts them as background work.
@@ -14,6 +16,9 @@ public interface Tracking {
 
         @Override
         public void end(InFlight request) {}
+
+        @Override
+        public void wroteForNoRequest(@Nullable InFlight request, long count, String preview) {}
     };
 
     /**
@@ -29,4 +34,15 @@ public interface Tracking {
      * @param request the request
      */
     void end(InFlight request);
+
+    /**
+     * Bytes arrived on a connection for no request: after the response of the request it carried was
+     * complete. The app wrote late (after {@code AsyncContext.complete()}, or from a thread that kept
+     * the response); the connection was dropped, so they cannot reach another response.
+     *
+     * @param request the request whose response came before them, if known
+     * @param count how many bytes
+     * @param preview the first of them, as text
+     */
+    void wroteForNoRequest(@Nullable InFlight request, long count, String preview);
 }

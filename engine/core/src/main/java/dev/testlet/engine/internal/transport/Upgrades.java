@@ -22,7 +22,7 @@ final class Upgrades {
             Runnable onClose) {
         long start = System.nanoTime();
         long deadline = start + plan.timeout().toNanos();
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, dev.testlet.engine.spi.Transport.DEFAULT_MAX_BODY_BYTES);
         try {
             wire.send(request, false);
             if (!reader.readFrom(wire::read, deadline)) {

@@ -20,6 +20,26 @@ public interface Wire extends AutoCloseable {
     void send(ByteBuffer bytes, boolean inline);
 
     /**
+     * Sends a request: its head (and any body held in memory), then, if it has one, its body from a
+     * file, in chunks as the server reads it. In-process and inline, the handler's output beyond the
+     * endpoint's buffer goes to the reader as the handler writes it (the sending thread is the
+     * handler's, so no one else could read it).
+     *
+     * @param head the request's bytes
+     * @param upload the rest of the body, read from a file; null for none
+     * @param inline for a local wire, whether the handler runs on the calling thread (see {@link #send})
+     * @param reader the response's reader, for an inline request; null otherwise
+     * @throws java.io.UncheckedIOException when a socket cannot be written to, or the file cannot be read
+     */
+    default void sendRequest(ByteBuffer head, dev.testlet.engine.internal.http.@Nullable Upload upload, boolean inline,
+            dev.testlet.engine.internal.http.@Nullable ResponseReader reader) {
+        if (upload != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot send a body from a file");
+        }
+        send(head, inline);
+    }
+
+    /**
      * Waits for bytes from the server.
      *
      * @param deadlineNanos when to give up, in {@link System#nanoTime()} terms
@@ -36,6 +56,25 @@ public interface Wire extends AutoCloseable {
      * @param request the request, or null once it is done
      */
     void carry(@Nullable InFlight request);
+
+    /**
+     * Bytes the server wrote while this wire carried no request (an app writing after its response was
+     * complete), taken so they cannot be read as the start of the next response.
+     *
+     * @return the bytes, or null when there were none (or they cannot be seen without waiting)
+     */
+    default @Nullable ByteBuffer takeStray() {
+        return null;
+    }
+
+    /**
+     * The last request this wire carried, for a report of bytes that came after its response.
+     *
+     * @return the request, or null
+     */
+    default @Nullable InFlight lastRequest() {
+        return null;
+    }
 
     /** Whether the connection is still open. */
     boolean isOpen();

@@ -15,7 +15,7 @@ class ResponseReaderTest {
     @Test
     void parses_a_chunked_response_fed_one_byte_at_a_time() {
         String wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         ByteBuffer leftover = null;
         for (byte b : wire.getBytes(StandardCharsets.ISO_8859_1)) {
@@ -30,7 +30,7 @@ class ResponseReaderTest {
 
     @Test
     void returns_the_bytes_after_a_101_as_leftover() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         ByteBuffer leftover = reader.feed(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi"));
 
@@ -40,7 +40,7 @@ class ResponseReaderTest {
 
     @Test
     void a_close_delimited_body_completes_at_eof_and_the_connection_is_not_reused() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         assertThat(reader.feed(ascii("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\npartial"))).isNull();
         reader.eof();
@@ -52,7 +52,7 @@ class ResponseReaderTest {
 
     @Test
     void a_body_cut_short_is_a_failure() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         reader.feed(ascii("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"));
         reader.eof();
@@ -63,10 +63,70 @@ class ResponseReaderTest {
 
     @Test
     void nothing_at_all_is_a_failure_that_says_so() {
-        ResponseReader reader = new ResponseReader(false);
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
 
         reader.eof();
 
         assertThat(reader.failure()).isEqualTo("the server closed the connection without sending a response");
+    }
+
+    @Test
+    void bytes_after_a_complete_response_belong_to_no_request_and_end_the_connection() {
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokLATE"));
+        reader.drain(ascii("R"));
+
+        assertThat(new String(reader.body(), StandardCharsets.US_ASCII)).isEqualTo("ok");
+        assertThat(reader.extraBytes()).isEqualTo(5);
+        assertThat(reader.extra()).isEqualTo("LATER");
+        assertThat(reader.isPersistent()).isFalse();
+    }
+
+    @Test
+    void an_announced_body_over_the_limit_is_refused_at_the_headers() {
+        ResponseReader reader = new ResponseReader(false, 10);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello"));
+
+        assertThat(reader.isOverLimit()).isTrue();
+        assertThat(reader.declaredLength()).isEqualTo(11);
+        assertThat(reader.body()).isEmpty();
+        assertThat(reader.isPersistent()).isFalse();
+    }
+
+    @Test
+    void a_chunked_body_over_the_limit_is_not_kept() {
+        ResponseReader reader = new ResponseReader(false, 8);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n5\r\nworld\r\n"));
+
+        assertThat(reader.isOverLimit()).isTrue();
+        assertThat(reader.declaredLength()).isEqualTo(-1);
+        assertThat(reader.bodyBytes()).isEqualTo(10);
+        assertThat(reader.body()).hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void a_body_at_the_limit_is_kept() {
+        ResponseReader reader = new ResponseReader(false, 5);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+
+        assertThat(reader.isOverLimit()).isFalse();
+        assertThat(new String(reader.body(), StandardCharsets.US_ASCII)).isEqualTo("hello");
+    }
+
+    @Test
+    void keeps_the_trailers_of_a_chunked_body() {
+        ResponseReader reader = new ResponseReader(false, ResponseReader.UNLIMITED);
+
+        reader.drain(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n2\r\nhi\r\n0\r\n"
+                + "X-Sum: 42\r\nX-More: a\r\n\r\n"));
+
+        assertThat(reader.isComplete()).isTrue();
+        assertThat(reader.trailers().first("x-sum")).isEqualTo("42");
+        assertThat(reader.trailers().names()).containsExactly("X-Sum", "X-More");
+        assertThat(reader.headers().contains("X-Sum")).isFalse();
     }
 }
