@@ -6,6 +6,7 @@ import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Json;
+import dev.testlet.internal.KotlinModuleHint;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -131,7 +132,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().readValue(body, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getName(), e);
+            throw unreadable(type.getName(), e, type);
         }
     }
 
@@ -149,7 +150,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().readValue(body, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getType().getTypeName(), e);
+            throw unreadable(type.getType().getTypeName(), e, type.getType());
         }
     }
 
@@ -169,7 +170,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().treeToValue(node, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getName() + " at " + pointer, e);
+            throw unreadable(type.getName() + " at " + pointer, e, type);
         }
     }
 
@@ -189,7 +190,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().readValue(settings.mapper().treeAsTokens(node), type);
         } catch (JacksonException e) {
-            throw unreadable(type.getType().getTypeName() + " at " + pointer, e);
+            throw unreadable(type.getType().getTypeName() + " at " + pointer, e, type.getType());
         }
     }
 
@@ -370,9 +371,9 @@ public final class Response extends ResponseHead<Response> {
         }
     }
 
-    private AssertionError unreadable(String type, JacksonException e) {
-        return fail(Facts.of("expected", "a body Jackson can read as " + type)
-                .and("but", e.getOriginalMessage())
+    private AssertionError unreadable(String type, JacksonException e, java.lang.reflect.Type requested) {
+        return fail(KotlinModuleHint.addTo(Facts.of("expected", "a body Jackson can read as " + type)
+                .and("but", e.getOriginalMessage()), settings.mapper(), e, requested)
                 .and("to look at it", "response.json() or response.text()"));
     }
 
