@@ -2,6 +2,7 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.spi.App;
+import dev.testlet.engine.spi.Secrets;
 import dev.testlet.engine.spi.Transport;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeFormatter;
@@ -28,6 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * @param followRedirects whether 3xx responses are followed
  * @param rethrowServerExceptions whether an exception that escaped the app is rethrown
  * @param mapper the JSON mapper
+ * @param secrets what failure reports mask (the standard names and those the client added)
  */
 record ClientSettings(
         Transport transport,
@@ -40,13 +42,22 @@ record ClientSettings(
         CookieJar jar,
         boolean followRedirects,
         boolean rethrowServerExceptions,
-        ObjectMapper mapper) {
+        ObjectMapper mapper,
+        Secrets secrets) {
 
     /** Where a curl line replays an in-process request: a locally run server's usual address. */
     private static final String IN_PROCESS_REPLAY_ORIGIN = "http://localhost:8080";
 
     ClientSettings {
         defaultCookies = Map.copyOf(defaultCookies);
+    }
+
+    /** A client's first settings: the standard masking rules. */
+    ClientSettings(Transport transport, @Nullable App app, TestScope scope, boolean ownsApp, Duration timeout,
+            Headers defaultHeaders, Map<String, String> defaultCookies, CookieJar jar, boolean followRedirects,
+            boolean rethrowServerExceptions, ObjectMapper mapper) {
+        this(transport, app, scope, ownsApp, timeout, defaultHeaders, defaultCookies, jar, followRedirects,
+                rethrowServerExceptions, mapper, Secrets.standard());
     }
 
     ClientSettings withTimeout(Duration value) {
@@ -77,6 +88,10 @@ record ClientSettings(
         return copy(c -> c.mapper = value);
     }
 
+    ClientSettings withSecrets(Secrets value) {
+        return copy(c -> c.secrets = value);
+    }
+
     /** The settings of a scope's client: the same app, the scope, a new cookie jar; closing ends the scope. */
     ClientSettings inScope(TestScope value) {
         return copy(c -> {
@@ -90,7 +105,7 @@ record ClientSettings(
         Copy c = new Copy(this);
         change.accept(c);
         return new ClientSettings(transport, app, c.scope, c.ownsApp, c.timeout, c.defaultHeaders, c.defaultCookies,
-                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper);
+                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper, c.secrets);
     }
 
     /** The fields a derived client may change, to build a new value in one place. */
@@ -104,6 +119,7 @@ record ClientSettings(
         boolean followRedirects;
         boolean rethrowServerExceptions;
         ObjectMapper mapper;
+        Secrets secrets;
 
         Copy(ClientSettings s) {
             scope = s.scope;
@@ -115,6 +131,7 @@ record ClientSettings(
             followRedirects = s.followRedirects;
             rethrowServerExceptions = s.rethrowServerExceptions;
             mapper = s.mapper;
+            secrets = s.secrets;
         }
     }
 
@@ -136,6 +153,6 @@ record ClientSettings(
 
     ExchangeFormatter formatter() {
         return new ExchangeFormatter(mapper,
-                transport.inProcess() ? IN_PROCESS_REPLAY_ORIGIN : transport.origin().toString());
+                transport.inProcess() ? IN_PROCESS_REPLAY_ORIGIN : transport.origin().toString(), secrets);
     }
 }

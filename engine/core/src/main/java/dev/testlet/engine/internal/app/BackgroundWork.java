@@ -33,6 +33,8 @@ public final class BackgroundWork {
     private final Object lock = new Object();
     private final List<Throwable> failures = new ArrayList<>();
     private int reported;
+    /** The work a timeout last listed with stacks: a later timeout on the same work names it without them. */
+    private java.util.Set<Object> lastTimedOut = java.util.Set.of();
     /** Threads in {@link #await}; written under {@link #lock}, read without it by {@link #finished}. */
     private volatile int waiters;
 
@@ -122,15 +124,22 @@ public final class BackgroundWork {
         return e;
     }
 
+    /** Called under {@link #lock}. */
     private String describeRunning(Duration timeout) {
-        StringBuilder out = new StringBuilder().append(running.size())
-                .append(running.size() == 1 ? " piece of background work was" : " pieces of background work were")
-                .append(" still running after ").append(Durations.format(timeout)).append(':');
+        Map<Object, Item> now = new java.util.LinkedHashMap<>(running);
+        java.util.Set<Object> keys = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keys.addAll(now.keySet());
+        boolean again = keys.equals(lastTimedOut);
+        lastTimedOut = keys;
+        StringBuilder out = new StringBuilder().append(now.size())
+                .append(now.size() == 1 ? " piece of background work was" : " pieces of background work were")
+                .append(" still running after ").append(Durations.format(timeout))
+                .append(again ? ", the same as at the last wait (its stacks were shown then):" : ":");
         int n = 0;
-        for (Item item : running.values()) {
+        for (Item item : now.values()) {
             out.append("\n  ").append(++n).append(". ").append(item.description());
             Thread t = item.thread();
-            if (t != null && t.isAlive()) {
+            if (!again && t != null && t.isAlive()) {
                 out.append("\n     ").append(ThreadDump.of(t).replace("\n", "\n     "));
             }
         }
