@@ -62,7 +62,8 @@ public final class QuietSlf4j {
         }
         if (properties.getProperty(PROVIDER_PROPERTY) != null || hasProvider(effective)
                 || effective.getResource(OLD_BINDING) != null
-                // slf4j-api before 2.0.9 reads no slf4j.provider; it warns as it always did.
+                // The fallback provider class every slf4j-api 2.0 has (2.0.0 to 2.0.8 ignore the
+                // property, and warn as they always did).
                 || effective.getResource(NOP_PROVIDER.replace('.', '/') + ".class") == null) {
             return Outcome.LEFT_ALONE;
         }
