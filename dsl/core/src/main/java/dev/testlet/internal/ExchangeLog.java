@@ -1,6 +1,8 @@
 package dev.testlet.internal;
 
 import dev.testlet.engine.Exchange;
+import dev.testlet.engine.spi.Secrets;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +29,8 @@ public final class ExchangeLog {
     private final @Nullable ExchangeLog reportTo;
     private final Deque<Exchange> exchanges = new ArrayDeque<>();
     private int dropped;
+    /** What the clients that recorded here mask: a report of this log masks all of it. */
+    private Secrets secrets = Secrets.standard();
 
     /**
      * A log.
@@ -58,13 +62,63 @@ public final class ExchangeLog {
     }
 
     /**
-     * The exchanges kept, oldest first.
+     * Adds what a client masks to what reports of this log mask (and of the log it reports to), so a
+     * name one client lists is masked in the test's traffic report too.
+     *
+     * @param client the client's rules
+     */
+    public void masking(Secrets client) {
+        if (!client.addsNames()) {
+            return;
+        }
+        synchronized (exchanges) {
+            secrets = secrets.and(client);
+        }
+        if (reportTo != null) {
+            reportTo.masking(client);
+        }
+    }
+
+    /**
+     * The exchanges kept, oldest first, with what reports of them mask.
      *
      * @return a copy
      */
-    public List<Exchange> exchanges() {
+    public Recorded exchanges() {
         synchronized (exchanges) {
-            return new ArrayList<>(exchanges);
+            return new Recorded(new ArrayList<>(exchanges), secrets);
+        }
+    }
+
+    /**
+     * A copy of a log's exchanges that also says what to mask when they are printed.
+     */
+    public static final class Recorded extends AbstractList<Exchange> {
+        private final List<Exchange> exchanges;
+        private final Secrets secrets;
+
+        Recorded(List<Exchange> exchanges, Secrets secrets) {
+            this.exchanges = List.copyOf(exchanges);
+            this.secrets = secrets;
+        }
+
+        @Override
+        public Exchange get(int index) {
+            return exchanges.get(index);
+        }
+
+        @Override
+        public int size() {
+            return exchanges.size();
+        }
+
+        /**
+         * What the clients that recorded these exchanges mask.
+         *
+         * @return the rules
+         */
+        public Secrets secrets() {
+            return secrets;
         }
     }
 

@@ -2,7 +2,9 @@ package dev.testlet.junit;
 
 import dev.testlet.engine.Exchange;
 import dev.testlet.engine.spi.Durations;
+import dev.testlet.engine.spi.Secrets;
 import dev.testlet.internal.ExchangeFormatter;
+import dev.testlet.internal.ExchangeLog;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +42,9 @@ public final class RecordedExchanges extends RuntimeException {
         for (int i = 0; i < exchanges.size(); i++) {
             out.append("  ").append(first + i).append(". ").append(line(exchanges.get(i))).append('\n');
         }
-        ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080");
+        // The union of what the test's clients mask (withMaskedNames), when the list comes from its scope.
+        Secrets secrets = exchanges instanceof ExchangeLog.Recorded recorded ? recorded.secrets() : Secrets.standard();
+        ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080", secrets);
         int from = Math.max(0, exchanges.size() - IN_FULL);
         for (int i = from; i < exchanges.size(); i++) {
             String full = formatter.format(exchanges.get(i));

@@ -100,6 +100,32 @@ public final class Secrets {
     }
 
     /**
+     * These rules with the names of others too (their reveal setting is not taken).
+     *
+     * <pre>{@code testRules.and(clientRules)}</pre>
+     *
+     * @param other more rules
+     * @return these rules, when they already have every name of {@code other}; otherwise new ones
+     */
+    public Secrets and(Secrets other) {
+        if (other.names.isEmpty() || names.containsAll(other.names)) {
+            return this;
+        }
+        Set<String> all = new LinkedHashSet<>(names);
+        all.addAll(other.names);
+        return new Secrets(all, reveal, revealIgnoredOnCi);
+    }
+
+    /**
+     * Whether names were added to the standard ones ({@link #withNames}, {@code -Dtestlet.masked}).
+     *
+     * @return true when there are added names
+     */
+    public boolean addsNames() {
+        return !names.isEmpty();
+    }
+
+    /**
      * Whether values are shown as they are ({@code -Dtestlet.reveal=true}, not on CI).
      *
      * @return true when nothing is masked
