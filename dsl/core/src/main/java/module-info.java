@@ -8,6 +8,9 @@ module dev.testlet {
     requires transitive org.opentest4j;
     requires transitive org.jspecify;
     requires static transitive org.junit.jupiter.api;
+    // The Kotlin extensions' (Kotlin users have both; Java users never load those classes).
+    requires static kotlin.stdlib;
+    requires static kotlinx.coroutines.core;
     requires awaitility;
     requires java.logging;
 

@@ -15,6 +15,13 @@ module dev.testlet.engine {
     requires org.eclipse.jetty.websocket.core.common;
     requires org.eclipse.jetty.websocket.core.server;
     requires java.logging;
+    // Optional: the app's Logback and Log4j 2 lines are captured when those backends are there.
+    requires static org.slf4j;
+    requires static ch.qos.logback.classic;
+    requires static ch.qos.logback.core;
+    requires static org.apache.logging.log4j;
+    requires static org.apache.logging.log4j.core;
+    requires static java.desktop;
 
     exports dev.testlet.engine;
     exports dev.testlet.engine.spi;

@@ -2,6 +2,7 @@ package dev.testlet;
 
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.spi.App;
+import dev.testlet.engine.spi.Secrets;
 import dev.testlet.engine.spi.Transport;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeFormatter;
@@ -31,6 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * @param mapper the JSON mapper
  * @param limits how big a body, a line, an event and a message may be
  * @param redactions what snapshots replace before comparing and writing
+ * @param secrets what failure reports mask (the standard names and those the client added)
  */
 record ClientSettings(
         Transport transport,
@@ -45,7 +47,8 @@ record ClientSettings(
         boolean rethrowServerExceptions,
         ObjectMapper mapper,
         Limits limits,
-        Redactions redactions) {
+        Redactions redactions,
+        Secrets secrets) {
 
     /** Where a curl line replays an in-process request: a locally run server's usual address. */
     private static final String IN_PROCESS_REPLAY_ORIGIN = "http://localhost:8080";
@@ -90,6 +93,10 @@ record ClientSettings(
         return copy(c -> c.redactions = value);
     }
 
+    ClientSettings withSecrets(Secrets value) {
+        return copy(c -> c.secrets = value);
+    }
+
     /** The settings of a scope's client: the same app, the scope, a new cookie jar; closing ends the scope. */
     ClientSettings inScope(TestScope value) {
         return copy(c -> {
@@ -103,7 +110,7 @@ record ClientSettings(
         Copy c = new Copy(this);
         change.accept(c);
         return new ClientSettings(transport, app, c.scope, c.ownsApp, c.timeout, c.defaultHeaders, c.defaultCookies,
-                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper, c.limits, c.redactions);
+                c.jar, c.followRedirects, c.rethrowServerExceptions, c.mapper, c.limits, c.redactions, c.secrets);
     }
 
     /** The fields a derived client may change, to build a new value in one place. */
@@ -119,6 +126,7 @@ record ClientSettings(
         ObjectMapper mapper;
         Limits limits;
         Redactions redactions;
+        Secrets secrets;
 
         Copy(ClientSettings s) {
             scope = s.scope;
@@ -132,6 +140,7 @@ record ClientSettings(
             mapper = s.mapper;
             limits = s.limits;
             redactions = s.redactions;
+            secrets = s.secrets;
         }
     }
 
@@ -153,6 +162,6 @@ record ClientSettings(
 
     ExchangeFormatter formatter() {
         return new ExchangeFormatter(mapper,
-                transport.inProcess() ? IN_PROCESS_REPLAY_ORIGIN : transport.origin().toString());
+                transport.inProcess() ? IN_PROCESS_REPLAY_ORIGIN : transport.origin().toString(), secrets);
     }
 }

@@ -36,7 +36,8 @@ final class Dispatcher {
         while (true) {
             Exchange exchange = execute(settings, withCookies(settings, current));
             settings.jar().store(settings.host(), current.path(), exchange.headers().all("Set-Cookie"));
-            settings.scope().record(exchange);
+            settings.scope().log().masking(settings.secrets());
+        settings.scope().record(exchange);
             Response response = new Response(exchange, settings, hops);
             if (exchange.serverException() != null && settings.rethrowServerExceptions()) {
                 throw new ServerException(response);

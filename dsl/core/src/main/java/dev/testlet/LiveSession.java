@@ -223,7 +223,7 @@ final class LiveSession {
     }
 
     String context() {
-        return WebSocketFailures.context(handshake.exchange(), channel);
+        return WebSocketFailures.context(handshake.exchange(), channel, settings.secrets());
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.testlet.internal.TestBinding;
 import dev.testlet.internal.snapshot.Rendering;
 import dev.testlet.internal.snapshot.SnapshotRenderer;
 import dev.testlet.internal.snapshot.SnapshotSession;
+import dev.testlet.internal.KotlinModuleHint;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -201,7 +202,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().readValue(content, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getName(), e);
+            throw unreadable(type.getName(), e, type);
         }
     }
 
@@ -220,7 +221,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().readValue(content, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getType().getTypeName(), e);
+            throw unreadable(type.getType().getTypeName(), e, type.getType());
         }
     }
 
@@ -240,7 +241,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().treeToValue(node, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getName() + " at " + pointer, e);
+            throw unreadable(type.getName() + " at " + pointer, e, type);
         }
     }
 
@@ -260,7 +261,7 @@ public final class Response extends ResponseHead<Response> {
         try {
             return settings.mapper().readValue(settings.mapper().treeAsTokens(node), type);
         } catch (JacksonException e) {
-            throw unreadable(type.getType().getTypeName() + " at " + pointer, e);
+            throw unreadable(type.getType().getTypeName() + " at " + pointer, e, type.getType());
         }
     }
 
@@ -542,9 +543,9 @@ public final class Response extends ResponseHead<Response> {
         }
     }
 
-    private AssertionError unreadable(String type, JacksonException e) {
-        return fail(Facts.of("expected", "a body Jackson can read as " + type)
-                .and("but", Json.why(e))
+    private AssertionError unreadable(String type, JacksonException e, java.lang.reflect.Type requested) {
+        return fail(KotlinModuleHint.addTo(Facts.of("expected", "a body Jackson can read as " + type)
+                .and("but", Json.why(e)), settings.mapper(), e, requested)
                 .and("to look at it", "response.json() or response.text()"));
     }
 

@@ -3,6 +3,7 @@ package dev.testlet;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import dev.testlet.internal.Json;
+import dev.testlet.internal.KotlinModuleHint;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -141,7 +142,7 @@ public final class ServerSentEvent {
         try {
             return mapper.readValue(data, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getName(), e);
+            throw unreadable(type.getName(), e, type);
         }
     }
 
@@ -162,13 +163,13 @@ public final class ServerSentEvent {
         try {
             return mapper.readValue(data, type);
         } catch (JacksonException e) {
-            throw unreadable(type.getType().getTypeName(), e);
+            throw unreadable(type.getType().getTypeName(), e, type.getType());
         }
     }
 
-    private AssertionError unreadable(String type, JacksonException e) {
-        return fail(Facts.of("expected", "event data Jackson can read as " + type)
-                .and("but", Json.why(e))
+    private AssertionError unreadable(String type, JacksonException e, java.lang.reflect.Type requested) {
+        return fail(KotlinModuleHint.addTo(Facts.of("expected", "event data Jackson can read as " + type)
+                .and("but", Json.why(e)), mapper, e, requested)
                 .and("to look at it", "event.json() or event.data()"));
     }
 

@@ -242,7 +242,7 @@ public final class StreamingResponse extends ResponseHead<StreamingResponse> imp
     /**
      * Expects the next line to satisfy a predicate, described for the failure message.
      *
-     * <pre>{@code s.expectLineMatching("a JSON object", line -> line.startsWith("{"))}</pre>
+     * <pre>{@code s.expectLineMatching("a log line", line -> line.startsWith("INFO "))}</pre>
      *
      * @param description what the predicate checks
      * @param predicate true for an acceptable line
@@ -256,7 +256,7 @@ public final class StreamingResponse extends ResponseHead<StreamingResponse> imp
     /**
      * Expects the next line to satisfy a predicate.
      *
-     * <pre>{@code s.expectLineMatching(line -> line.startsWith("{"))}</pre>
+     * <pre>{@code s.expectLineMatching(line -> line.startsWith("INFO "))}</pre>
      *
      * @param predicate true for an acceptable line
      * @return this stream

@@ -160,6 +160,27 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
+     * A client whose failure reports also mask the values of these headers and cookies (any case),
+     * besides those Testlet masks by itself: {@code Authorization}, and names that contain
+     * {@code session}, {@code token}, {@code auth}, {@code secret}, {@code password}, {@code api-key},
+     * {@code csrf}... (see the README). Other values are printed as they are, so the curl line replays.
+     * On a developer's machine, {@code -Dtestlet.reveal=true} shows every value (not when {@code CI} is set).
+     *
+     * <pre>{@code client.withMaskedNames("X-Tenant", "device_id")}</pre>
+     *
+     * @param names header or cookie names whose values are secret
+     * @return the derived client
+     */
+    @CheckReturnValue
+    public TestClient withMaskedNames(String... names) {
+        if (names == null || names.length == 0 || java.util.Arrays.stream(names).anyMatch(n -> n == null || n.isBlank())) {
+            throw new IllegalArgumentException("withMaskedNames needs one or more header or cookie names, such as"
+                    + " withMaskedNames(\"X-Tenant\"), but got " + java.util.Arrays.toString(names));
+        }
+        return new TestClient(settings.withSecrets(settings.secrets().withNames(java.util.List.of(names))));
+    }
+
+    /**
      * A client that writes and reads JSON with this mapper (for custom modules or naming).
      *
      * <pre>{@code client.withJsonMapper(JsonMapper.builder().propertyNamingStrategy(SNAKE_CASE).build())}</pre>
@@ -371,16 +392,23 @@ public final class TestClient implements AutoCloseable {
         try {
             app.awaitBackgroundTasks(timeout);
         } catch (BackgroundWorkException e) {
-            AssertionError error = Failures.of(Facts.of("expected",
-                    "the app's background work to finish within " + Failures.duration(timeout))
-                    .and("but", e.getMessage())
-                    .and("to wait longer", "client.awaitBackgroundTasks(Duration) or client.withTimeout(Duration)"), null);
-            error.initCause(e.getCause() != null ? e.getCause() : e);
-            for (Throwable more : e.getSuppressed()) {
-                error.addSuppressed(more);
-            }
-            throw error;
+            throw backgroundFailure(e, "the app's background work to finish within " + Failures.duration(timeout),
+                    "client.awaitBackgroundTasks(Duration) or client.withTimeout(Duration)");
         }
+    }
+
+    /** A background-work failure as tests read it; a timeout (no cause) says how to wait longer. */
+    private static AssertionError backgroundFailure(BackgroundWorkException e, String expected, String waitLonger) {
+        Facts facts = Facts.of("expected", expected).and("but", e.getMessage());
+        if (e.getCause() == null) {
+            facts.and("to wait longer", waitLonger);
+        }
+        AssertionError error = Failures.of(facts, null);
+        error.initCause(e.getCause() != null ? e.getCause() : e);
+        for (Throwable more : e.getSuppressed()) {
+            error.addSuppressed(more);
+        }
+        return error;
     }
 
     /**
@@ -620,7 +648,14 @@ public final class TestClient implements AutoCloseable {
         } finally {
             App app = settings.app();
             if (app != null) {
-                app.close();
+                try {
+                    app.close();
+                } catch (BackgroundWorkException e) {
+                    // close() waits for background work before the app's shutdown listeners run.
+                    throw backgroundFailure(e, "the app's background work to finish before it closed (within "
+                            + Failures.duration(RequestPlan.DEFAULT_TIMEOUT) + ")",
+                            "client.awaitBackgroundTasks(Duration.ofSeconds(30)) before the client closes");
+                }
             } else {
                 settings.transport().close();
             }

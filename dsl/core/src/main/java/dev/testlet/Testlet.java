@@ -6,6 +6,7 @@ import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.spi.App;
 import dev.testlet.engine.spi.Engines;
+import dev.testlet.engine.spi.Secrets;
 import dev.testlet.engine.spi.Transport;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.CookieJar;
@@ -38,10 +39,12 @@ public final class Testlet {
      * The JSON mapper of every client that was not given one. A Jackson 3 mapper cannot be changed
      * once built and its caches are thread-safe, so one is shared: building one per client took about
      * a tenth of an app's start and stop, and a share of each idle app's heap. It is built on first use,
-     * after {@link DependencyCheck} made sure Jackson 3 can load.
+     * after {@link DependencyCheck} made sure Jackson 3 can load. It has the Jackson modules found on
+     * the class path (Jackson's {@code ServiceLoader} discovery), so Kotlin data classes read without a
+     * mapper of one's own when {@code jackson-module-kotlin} is there; the lookup runs once per JVM.
      */
     private static final class DefaultMapper {
-        static final JsonMapper INSTANCE = JsonMapper.builder().build();
+        static final JsonMapper INSTANCE = JsonMapper.builder().findAndAddModules().build();
     }
 
     /**
@@ -212,7 +215,7 @@ public final class Testlet {
         TestScope scope = new TestScope(scopeName, app == null ? null : app.newLayer(null), reportTo);
         ClientSettings settings = new ClientSettings(transport, app, scope, true, RequestPlan.DEFAULT_TIMEOUT,
                 Headers.empty(), Map.of(), new CookieJar(), true, true, DefaultMapper.INSTANCE, Limits.defaults(),
-                Redactions.defaults());
+                Redactions.defaults(), Secrets.standard());
         return scope.bind(new TestClient(settings));
     }
 }

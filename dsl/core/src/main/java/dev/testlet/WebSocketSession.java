@@ -4,6 +4,7 @@ import dev.testlet.engine.Exchange;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Json;
+import dev.testlet.internal.KotlinModuleHint;
 import dev.testlet.internal.WebSocketChannel;
 import dev.testlet.internal.WebSocketFailures;
 import dev.testlet.internal.WebSocketFrames;
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * An open WebSocket session with the app, after a real HTTP/1.1 upgrade through Jetty. Send text,
@@ -233,9 +236,38 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
         try {
             return live.settings.mapper().treeToValue(node, type);
         } catch (JacksonException e) {
-            throw live.fail(Facts.of("expected", "a message Jackson can read as " + type.getName())
-                    .and("but", Json.why(e)).and("message", Json.compact(node)));
+            throw unreadable(type.getName(), e, type, node);
         }
+    }
+
+    /**
+     * Waits for the next message and reads it as a generic type with Jackson.
+     *
+     * <pre>{@code
+     * List<Item> items = ws.receiveJson(new TypeReference<List<Item>>() {});
+     * // Kotlin: val items = ws.receiveJson<List<Item>>()   (import dev.testlet.receiveJson)
+     * }</pre>
+     *
+     * @param type the type to read
+     * @param <T> the type
+     * @return the object
+     * @throws AssertionError when Jackson cannot read the message as that type, or no message comes
+     */
+    public <T> T receiveJson(TypeReference<T> type) {
+        String call = "receiveJson(" + type.getType().getTypeName() + ")";
+        JsonNode node = parse(live.next("a JSON message, for " + call, timeout), call);
+        ObjectMapper mapper = live.settings.mapper();
+        try {
+            return mapper.readValue(mapper.treeAsTokens(node), type);
+        } catch (JacksonException e) {
+            throw unreadable(type.getType().getTypeName(), e, type.getType(), node);
+        }
+    }
+
+    private AssertionError unreadable(String type, JacksonException e, java.lang.reflect.Type requested, JsonNode node) {
+        return live.fail(KotlinModuleHint.addTo(Facts.of("expected", "a message Jackson can read as " + type)
+                .and("but", Json.why(e)), live.settings.mapper(), e, requested)
+                .and("message", Json.compact(node)));
     }
 
     /**

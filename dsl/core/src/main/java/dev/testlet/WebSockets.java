@@ -33,6 +33,7 @@ final class WebSockets {
         Upgrade handshake = upgrade(settings, plan);
         Exchange exchange = handshake.exchange();
         settings.jar().store(settings.host(), plan.path(), exchange.headers().all("Set-Cookie"));
+        settings.scope().log().masking(settings.secrets());
         settings.scope().record(exchange);
         Response response = new Response(exchange, settings, List.of());
         var connection = handshake.connection();

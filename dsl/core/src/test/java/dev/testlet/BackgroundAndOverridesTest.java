@@ -149,6 +149,7 @@ class BackgroundAndOverridesTest {
 
         AssertionError error = expectFailure(() -> client.awaitBackgroundTasks())
                 .hasFactContaining("but", "a background task of the app failed: java.lang.IllegalStateException: cannot mail broken@example.org")
+                .doesNotMention("to wait longer")
                 .error();
         assertThat(error.getCause()).hasMessage("cannot mail broken@example.org");
     }
@@ -161,7 +162,13 @@ class BackgroundAndOverridesTest {
         expectFailure(() -> client.awaitBackgroundTasks(Duration.ofMillis(200)))
                 .hasFactContaining("but", "1 piece of background work was still running after 200ms:")
                 .hasFactContaining("but", "background task")
+                .hasFact("to wait longer", "client.awaitBackgroundTasks(Duration) or client.withTimeout(Duration)")
                 .mentions("at java.base/java.lang.Thread.sleep");
+        // The same work, waited for again (as close() does), is listed without its stacks.
+        expectFailure(() -> client.awaitBackgroundTasks(Duration.ofMillis(100)))
+                .hasFactContaining("but", "1 piece of background work was still running after 100ms, the same as at the last"
+                        + " wait (its stacks were shown then):")
+                .doesNotMention("at java.base/java.lang.Thread.sleep");
 
         client.backgroundExecutor().shutdownNow();
         client.awaitBackgroundTasks();

@@ -217,4 +217,20 @@ class ResponseTest {
                 .doesNotMention("s3cr3t")
                 .doesNotMention("sid=abc");
     }
+
+    @Test
+    void failure_messages_keep_harmless_cookies_so_the_curl_line_replays_and_mask_the_names_a_client_lists() {
+        TestClient tenant = client.withMaskedNames("X-Tenant");
+
+        expectFailure(() -> tenant.given().header("X-Tenant", "acme").cookie("theme", "dark").cookie("JSESSIONID", "f00")
+                .get("/status/500").expectStatus(200))
+                .mentions("X-Tenant: ***")
+                .mentions("Cookie: theme=dark; JSESSIONID=***")
+                .mentions("(*** hides a secret value; run with -Dtestlet.reveal=true to see it on your machine)")
+                .doesNotMention("acme")
+                .doesNotMention("f00");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tenant.withMaskedNames(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withMaskedNames needs one or more header or cookie names");
+    }
 }

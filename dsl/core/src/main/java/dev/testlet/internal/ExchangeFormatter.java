@@ -25,16 +25,29 @@ public final class ExchangeFormatter {
 
     private final ObjectMapper mapper;
     private final String origin;
+    private final Secrets secrets;
+
+    /**
+     * A formatter that masks by the standard rules.
+     *
+     * @param mapper to indent JSON bodies
+     * @param origin scheme, host and port for the curl line
+     */
+    public ExchangeFormatter(ObjectMapper mapper, String origin) {
+        this(mapper, origin, Secrets.standard());
+    }
 
     /**
      * A formatter.
      *
      * @param mapper to indent JSON bodies
      * @param origin scheme, host and port for the curl line
+     * @param secrets what to mask (a client's rules)
      */
-    public ExchangeFormatter(ObjectMapper mapper, String origin) {
+    public ExchangeFormatter(ObjectMapper mapper, String origin, Secrets secrets) {
         this.mapper = mapper;
         this.origin = origin;
+        this.secrets = secrets;
     }
 
     /**
@@ -70,7 +83,7 @@ public final class ExchangeFormatter {
         }
         notes(out, exchange);
         serverSide(out, exchange.serverException(), exchange.serverLog());
-        out.append("\n--- replay ---\n").append(exchange.request().toMaskedCurl(origin)).append('\n');
+        replay(out, exchange.request());
         return out.toString();
     }
 
@@ -83,8 +96,20 @@ public final class ExchangeFormatter {
     public String formatRequestOnly(RequestPlan plan) {
         StringBuilder out = new StringBuilder();
         request(out, plan);
-        out.append("\n--- replay ---\n").append(plan.toMaskedCurl(origin)).append('\n');
+        replay(out, plan);
         return out.toString();
+    }
+
+    /** The curl line, and when it hides a value (or shows one), a note on how to see it. */
+    private void replay(StringBuilder out, RequestPlan plan) {
+        String masked = plan.toMaskedCurl(origin, secrets);
+        out.append("\n--- replay ---\n").append(masked).append('\n');
+        for (Headers.Header h : plan.headers()) {
+            if (secrets.hides(h.name(), h.value())) {
+                out.append(secrets.note()).append('\n');
+                return;
+            }
+        }
     }
 
     /**
@@ -110,7 +135,7 @@ public final class ExchangeFormatter {
 
     private void headersAndBody(StringBuilder out, Headers headers, byte[] body, boolean response) {
         for (Headers.Header h : headers) {
-            out.append(h.name()).append(": ").append(Secrets.maskHeader(h.name(), h.value())).append('\n');
+            out.append(h.name()).append(": ").append(secrets.header(h.name(), h.value())).append('\n');
         }
         if (body.length == 0) {
             if (response) {

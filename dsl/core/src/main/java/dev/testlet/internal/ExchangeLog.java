@@ -1,8 +1,10 @@
 package dev.testlet.internal;
 
 import dev.testlet.engine.Exchange;
+import dev.testlet.engine.spi.Secrets;
 import dev.testlet.internal.har.HarEntry;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,6 +35,8 @@ public final class ExchangeLog {
     private final @Nullable ExchangeLog reportTo;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private int dropped;
+    /** What the clients that recorded here mask: a report of this log masks all of it. */
+    private Secrets secrets = Secrets.standard();
 
     /**
      * A log.
@@ -95,15 +99,33 @@ public final class ExchangeLog {
     }
 
     /**
-     * The exchanges kept, oldest first.
+     * Adds what a client masks to what reports of this log mask (and of the log it reports to), so a
+     * name one client lists is masked in the test's traffic report too.
+     *
+     * @param client the client's rules
+     */
+    public void masking(Secrets client) {
+        if (!client.addsNames()) {
+            return;
+        }
+        synchronized (entries) {
+            secrets = secrets.and(client);
+        }
+        if (reportTo != null) {
+            reportTo.masking(client);
+        }
+    }
+
+    /**
+     * The exchanges kept, oldest first, with what reports of them mask.
      *
      * @return a copy
      */
-    public List<Exchange> exchanges() {
+    public Recorded exchanges() {
         synchronized (entries) {
             List<Exchange> out = new ArrayList<>(entries.size());
             entries.forEach(e -> out.add(e.exchange()));
-            return out;
+            return new Recorded(out, secrets);
         }
     }
 
@@ -117,6 +139,38 @@ public final class ExchangeLog {
             List<HarEntry> out = new ArrayList<>(entries.size());
             entries.forEach(e -> out.add(e.har()));
             return out;
+        }
+    }
+
+    /**
+     * A copy of a log's exchanges that also says what to mask when they are printed.
+     */
+    public static final class Recorded extends AbstractList<Exchange> {
+        private final List<Exchange> exchanges;
+        private final Secrets secrets;
+
+        Recorded(List<Exchange> exchanges, Secrets secrets) {
+            this.exchanges = List.copyOf(exchanges);
+            this.secrets = secrets;
+        }
+
+        @Override
+        public Exchange get(int index) {
+            return exchanges.get(index);
+        }
+
+        @Override
+        public int size() {
+            return exchanges.size();
+        }
+
+        /**
+         * What the clients that recorded these exchanges mask.
+         *
+         * @return the rules
+         */
+        public Secrets secrets() {
+            return secrets;
         }
     }
 

@@ -41,8 +41,20 @@ public final class WebSocketFailures {
      * @return the text
      */
     public static String context(Exchange handshake, WebSocketChannel channel) {
+        return context(handshake, channel, Secrets.standard());
+    }
+
+    /**
+     * The context of a failure, masking by a client's rules.
+     *
+     * @param handshake the handshake exchange
+     * @param channel the session
+     * @param secrets what to mask
+     * @return the text
+     */
+    public static String context(Exchange handshake, WebSocketChannel channel, Secrets secrets) {
         return context(handshake, channel.connection().serverException(), channel.connection().serverLog(),
-                channel.transcript());
+                channel.transcript(), secrets);
     }
 
     /**
@@ -56,8 +68,13 @@ public final class WebSocketFailures {
      */
     public static String context(Exchange handshake, @Nullable Throwable thrown, List<ServerLogRecord> log,
             WebSocketTranscript transcript) {
+        return context(handshake, thrown, log, transcript, Secrets.standard());
+    }
+
+    private static String context(Exchange handshake, @Nullable Throwable thrown, List<ServerLogRecord> log,
+            WebSocketTranscript transcript, Secrets secrets) {
         StringBuilder out = new StringBuilder();
-        handshake(out, handshake);
+        handshake(out, handshake, secrets);
         if (thrown != null) {
             out.append("\n--- server exception (thrown by the endpoint) ---\n").append(endpointStackOf(thrown));
         }
@@ -110,17 +127,17 @@ public final class WebSocketFailures {
         return "open";
     }
 
-    private static void handshake(StringBuilder out, Exchange exchange) {
+    private static void handshake(StringBuilder out, Exchange exchange, Secrets secrets) {
         RequestPlan plan = exchange.request();
         out.append("--- handshake ---\n").append(plan.method()).append(' ').append(plan.target()).append(" HTTP/1.1\n");
-        headers(out, plan.headers());
+        headers(out, plan.headers(), secrets);
         out.append("--- response: ").append(exchange.statusLine()).append(" ---\n");
-        headers(out, exchange.headers());
+        headers(out, exchange.headers(), secrets);
     }
 
-    private static void headers(StringBuilder out, Headers headers) {
+    private static void headers(StringBuilder out, Headers headers, Secrets secrets) {
         for (Headers.Header h : headers) {
-            out.append(h.name()).append(": ").append(Secrets.maskHeader(h.name(), h.value())).append('\n');
+            out.append(h.name()).append(": ").append(secrets.header(h.name(), h.value())).append('\n');
         }
     }
 

@@ -2,7 +2,9 @@ package dev.testlet.junit;
 
 import dev.testlet.engine.Exchange;
 import dev.testlet.engine.spi.Durations;
+import dev.testlet.engine.spi.Secrets;
 import dev.testlet.internal.ExchangeFormatter;
+import dev.testlet.internal.ExchangeLog;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +44,9 @@ public final class RecordedExchanges extends RuntimeException {
             out.append("  ").append(first + i).append(". ").append(line(exchanges.get(i))).append('\n');
         }
         out.append("  (written as HAR, for browser devtools and HTTP tools, to ").append(har.toAbsolutePath()).append(")\n");
-        ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080");
+        // The union of what the test's clients mask (withMaskedNames), when the list comes from its scope.
+        Secrets secrets = exchanges instanceof ExchangeLog.Recorded recorded ? recorded.secrets() : Secrets.standard();
+        ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080", secrets);
         int from = Math.max(0, exchanges.size() - IN_FULL);
         for (int i = from; i < exchanges.size(); i++) {
             String full = formatter.format(exchanges.get(i));

@@ -6,6 +6,7 @@ import dev.testlet.engine.Exchange;
 import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.ServerLogRecord;
+import dev.testlet.engine.spi.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** The one place where the exact text of a failure report is pinned. */
 class ExchangeFormatterTest {
 
-    private final ExchangeFormatter formatter = new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080");
+    private final ExchangeFormatter formatter = formatter(Secrets.of(null, null));
+
+    private static ExchangeFormatter formatter(Secrets secrets) {
+        return new ExchangeFormatter(JsonMapper.builder().build(), "http://localhost:8080", secrets);
+    }
 
     private static RequestPlan request() {
         return new RequestPlan("POST", "/items?draft=true",
@@ -45,7 +50,7 @@ class ExchangeFormatterTest {
                 POST /items?draft=true HTTP/1.1
                 Host: localhost
                 Authorization: Bearer ***
-                Cookie: sid=***; theme=***
+                Cookie: sid=***; theme=dark
                 Content-Type: application/json
                 Content-Length: 15
 
@@ -71,7 +76,53 @@ class ExchangeFormatterTest {
                 10:11:12.345 WARNING com.example.Items - pen is out of stock
 
                 --- replay ---
-                curl -X POST 'http://localhost:8080/items?draft=true' -H 'Authorization: Bearer ***' -H 'Cookie: sid=***; theme=***' -H 'Content-Type: application/json' --data-raw '{"name":"pen"}'
+                curl -X POST 'http://localhost:8080/items?draft=true' -H 'Authorization: Bearer ***' -H 'Cookie: sid=***; theme=dark' -H 'Content-Type: application/json' --data-raw '{"name":"pen"}'
+                (*** hides a secret value; run with -Dtestlet.reveal=true to see it on your machine)
+                """);
+    }
+
+    @Test
+    void names_a_client_lists_are_masked_too_and_harmless_values_replay_as_they_are() {
+        RequestPlan plan = new RequestPlan("GET", "/items", Headers.of("X-Tenant", "acme", "Cookie",
+                "JSESSIONID=1f; connect.sid=s%3A9; XSRF-TOKEN=t; device=phone; lang=en", "Accept", "application/json"),
+                null, Duration.ofSeconds(1));
+
+        assertThat(formatter(Secrets.of(null, null).withNames(List.of("x-tenant", "DEVICE"))).formatRequestOnly(plan))
+                .isEqualTo("""
+                        --- request ---
+                        GET /items HTTP/1.1
+                        X-Tenant: ***
+                        Cookie: JSESSIONID=***; connect.sid=***; XSRF-TOKEN=***; device=***; lang=en
+                        Accept: application/json
+
+                        --- replay ---
+                        curl -X GET 'http://localhost:8080/items' -H 'X-Tenant: ***' -H 'Cookie: JSESSIONID=***; connect.sid=***; XSRF-TOKEN=***; device=***; lang=en' -H 'Accept: application/json'
+                        (*** hides a secret value; run with -Dtestlet.reveal=true to see it on your machine)
+                        """);
+    }
+
+    @Test
+    void testlet_reveal_shows_the_values_on_a_developers_machine_but_not_on_ci() {
+        RequestPlan plan = RequestPlan.of("GET", "/me").withHeader("Authorization", "Bearer s3cr3t");
+
+        assertThat(formatter(Secrets.of("true", null)).formatRequestOnly(plan)).endsWith("""
+                curl -X GET 'http://localhost:8080/me' -H 'Authorization: Bearer s3cr3t'
+                (secret values are shown: -Dtestlet.reveal=true; keep this report to yourself)
+                """);
+        assertThat(formatter(Secrets.of("true", "true")).formatRequestOnly(plan)).endsWith("""
+                curl -X GET 'http://localhost:8080/me' -H 'Authorization: Bearer ***'
+                (*** hides a secret value; -Dtestlet.reveal=true is ignored because the CI environment variable is set)
+                """);
+        assertThat(formatter(Secrets.of("false", null)).formatRequestOnly(plan)).contains("Authorization: Bearer ***");
+    }
+
+    @Test
+    void nothing_secret_means_no_note() {
+        RequestPlan plan = RequestPlan.of("GET", "/items").withHeader("Cookie", "theme=dark");
+
+        assertThat(formatter.formatRequestOnly(plan)).endsWith("""
+                --- replay ---
+                curl -X GET 'http://localhost:8080/items' -H 'Cookie: theme=dark'
                 """);
     }
 

@@ -251,12 +251,12 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the command line
      */
     public String toCurl(String baseUrl) {
-        return curl(baseUrl, false);
+        return curl(baseUrl, null);
     }
 
     /**
-     * The request as a curl command line with {@code Authorization} and cookie values masked, as
-     * failure messages print it.
+     * The request as a curl command line with secrets masked by the standard rules
+     * ({@link Secrets#standard()}: credentials, session cookies, tokens), as failure messages print it.
      *
      * <pre>{@code plan.toMaskedCurl("http://localhost:8080")   // ... -H 'Authorization: Bearer ***'}</pre>
      *
@@ -264,10 +264,24 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
      * @return the command line
      */
     public String toMaskedCurl(String baseUrl) {
-        return curl(baseUrl, true);
+        return toMaskedCurl(baseUrl, Secrets.standard());
     }
 
-    private String curl(String baseUrl, boolean mask) {
+    /**
+     * The request as a curl command line with secrets masked by the given rules (a client's, with the
+     * names it added).
+     *
+     * <pre>{@code plan.toMaskedCurl("http://localhost:8080", Secrets.standard().withNames(List.of("X-Tenant")))}</pre>
+     *
+     * @param baseUrl scheme, host, port and any path prefix, without a trailing slash
+     * @param secrets what to mask
+     * @return the command line
+     */
+    public String toMaskedCurl(String baseUrl, Secrets secrets) {
+        return curl(baseUrl, secrets);
+    }
+
+    private String curl(String baseUrl, @Nullable Secrets secrets) {
         StringBuilder out = new StringBuilder("curl");
         if (method.equals("HEAD")) {
             out.append(" --head");
@@ -279,7 +293,7 @@ public record RequestPlan(String method, String target, Headers headers, byte[] 
             if (h.name().equalsIgnoreCase("Host") || h.name().equalsIgnoreCase("Content-Length")) {
                 continue;
             }
-            String value = mask ? Secrets.maskHeader(h.name(), h.value()) : h.value();
+            String value = secrets != null ? secrets.header(h.name(), h.value()) : h.value();
             out.append(" -H ").append(shellQuote(h.name() + ": " + value));
         }
         if (bodyFile != null) {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A log record the app wrote while it handled one request, captured from java.util.logging (and
- * from SLF4J when it logs through java.util.logging).
+ * A log record the app wrote while it handled one request, captured from java.util.logging, Logback
+ * and Log4j 2 (whichever the app has; SLF4J through its backend). The level is the backend's own name
+ * ({@code WARNING} from java.util.logging, {@code WARN} from Logback and Log4j).
  *
  * <pre>{@code
  * for (ServerLogRecord r : response.exchange().serverLog()) {
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param time when the record was written
- * @param level the level name ({@code INFO}, {@code WARNING}, {@code SEVERE}...)
+ * @param level the level name ({@code INFO}, {@code WARNING}, {@code WARN}, {@code ERROR}...)
  * @param logger the logger name
  * @param message the formatted message
  * @param thrown the exception logged with it, or null

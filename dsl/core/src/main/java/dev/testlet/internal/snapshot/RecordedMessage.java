@@ -42,7 +42,7 @@ public record RecordedMessage(Direction direction, Kind kind, byte[] payload, @N
          *
          * <pre>{@code Direction.SENT.arrow()   // "->"}</pre>
          *
-         * @return "->" or "<-"
+         * @return {@code "->"} or {@code "<-"}
          */
         public String arrow() {
             return arrow;

@@ -3,6 +3,7 @@ package dev.testlet.engine.spi;
 import dev.testlet.engine.AppStartupException;
 import dev.testlet.engine.ServletApp;
 import dev.testlet.engine.internal.app.AppServer;
+import dev.testlet.engine.internal.logging.QuietSlf4j;
 import dev.testlet.engine.internal.transport.Engine;
 import dev.testlet.engine.internal.transport.SocketWires;
 import dev.testlet.engine.internal.transport.Tracking;
@@ -38,6 +39,7 @@ public final class Engines {
      * @throws AppStartupException naming what failed; nothing is left running
      */
     public static App start(ServletApp app, Duration startupTimeout) {
+        QuietSlf4j.startWithoutWarning();
         return AppServer.start(app, AppServer.Mode.IN_PROCESS, startupTimeout);
     }
 
@@ -52,6 +54,7 @@ public final class Engines {
      * @throws AppStartupException naming what failed; nothing is left running
      */
     public static App serve(ServletApp app, Duration startupTimeout) {
+        QuietSlf4j.startWithoutWarning();
         return AppServer.start(app, AppServer.Mode.SERVED, startupTimeout);
     }
 
@@ -67,6 +70,7 @@ public final class Engines {
      * @throws IllegalArgumentException when the URL is not http or https or has no host
      */
     public static Transport connect(URI base, @Nullable SSLContext tls) {
+        QuietSlf4j.startWithoutWarning();
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("'" + base + "' is not an http or https URL; pass a base URL such as"

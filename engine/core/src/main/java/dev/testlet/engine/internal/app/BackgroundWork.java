@@ -36,6 +36,8 @@ public final class BackgroundWork {
     private final Object lock = new Object();
     private final List<Throwable> failures = new ArrayList<>();
     private int reported;
+    /** The work a timeout last listed with stacks: a later timeout on the same work names it without them. */
+    private java.util.Set<Object> lastTimedOut = java.util.Set.of();
     /** Threads in {@link #await}; written under {@link #lock}, read without it by {@link #finished}. */
     private volatile int waiters;
 
@@ -206,16 +208,26 @@ public final class BackgroundWork {
                 : "a background task of the app failed: " + failure;
     }
 
+    /** Called under {@link #lock}. */
     private String describeRunning(Duration timeout, boolean includeWaiting) {
         List<Item> items = running.values().stream().filter(i -> includeWaiting || !i.waiting()).toList();
+        java.util.Set<Object> keys = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        running.forEach((key, item) -> {
+            if (includeWaiting || !item.waiting()) {
+                keys.add(key);
+            }
+        });
+        boolean again = keys.equals(lastTimedOut);
+        lastTimedOut = keys;
         StringBuilder out = new StringBuilder().append(items.size())
                 .append(items.size() == 1 ? " piece of background work was" : " pieces of background work were")
-                .append(" still running after ").append(Durations.format(timeout)).append(':');
+                .append(" still running after ").append(Durations.format(timeout))
+                .append(again ? ", the same as at the last wait (its stacks were shown then):" : ":");
         int n = 0;
         for (Item item : items) {
             out.append("\n  ").append(++n).append(". ").append(item.description());
             Thread t = item.thread();
-            if (t != null && t.isAlive()) {
+            if (!again && t != null && t.isAlive()) {
                 out.append("\n     ").append(ThreadDump.of(t).replace("\n", "\n     "));
             }
         }

@@ -1,30 +1,45 @@
 package dev.testlet.engine.internal.app;
 
 import dev.testlet.engine.ServerLogRecord;
+import dev.testlet.engine.internal.logging.LogBackends;
+import dev.testlet.engine.internal.logging.LogSink;
 import dev.testlet.engine.internal.transport.InFlight;
+import java.time.Instant;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the log records an app writes while it handles a request, into that request's
- * {@link InFlight}. One instance per engine, added to the root java.util.logging logger while the
- * app runs and removed when it stops; a record is attributed by the thread that wrote it, which the
- * app's filter chain has bound to its request. SLF4J reaches it when SLF4J logs through
- * java.util.logging ({@code slf4j-jdk14}). Jetty's own records are left out.
+ * Collects the log lines an app writes while it handles a request, into that request's
+ * {@link InFlight}. One instance per app: a handler on the root java.util.logging logger, and an
+ * appender on Logback's and Log4j 2's root loggers when those backends are on the class path
+ * ({@link LogBackends}), while the app runs. A line is attributed by the thread that wrote it, which
+ * the app's filter chain has bound to its request. SLF4J reaches it through whichever backend it logs
+ * to. Jetty's own lines are left out.
  */
-final class LogCapture extends Handler {
+final class LogCapture extends Handler implements LogSink {
+
+    /** JUL handlers that pass records on to a backend Testlet captures itself (then they are taken there). */
+    private static final java.util.Set<String> BRIDGES = java.util.Set.of(
+            "org.slf4j.bridge.SLF4JBridgeHandler", "org.apache.logging.log4j.jul.Log4jBridgeHandler");
 
     private final ThreadLocal<InFlight> current = new ThreadLocal<>();
     private final Logger root = Logger.getLogger("");
+    private volatile LogBackends.@Nullable Attached backends;
 
     void install() {
         root.addHandler(this);
+        backends = LogBackends.attach(this);
     }
 
     void uninstall() {
         root.removeHandler(this);
+        LogBackends.Attached attached = backends;
+        if (attached != null) {
+            backends = null;
+            attached.detach();
+        }
     }
 
     /** Binds the calling thread to a request; returns what was bound before, to restore. */
@@ -48,21 +63,46 @@ final class LogCapture extends Handler {
     }
 
     @Override
-    public void publish(LogRecord record) {
+    public boolean capturing() {
+        return current.get() != null;
+    }
+
+    @Override
+    public void capture(Instant time, String level, String logger, String message, @Nullable Throwable thrown) {
         InFlight request = current.get();
-        if (request == null || record.getLoggerName() != null && record.getLoggerName().startsWith("org.eclipse.jetty")) {
+        if (request == null || logger.startsWith("org.eclipse.jetty")) {
+            return;
+        }
+        request.recordLog(new ServerLogRecord(time, level, logger, message, thrown, Thread.currentThread().getName()));
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (current.get() == null || bridgedToACapturedBackend()) {
             return;
         }
         String message = record.getMessage();
         try {
-            java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
-            message = formatter.formatMessage(record);
+            message = new java.util.logging.SimpleFormatter().formatMessage(record);
         } catch (RuntimeException e) {
             // keep the raw message
         }
-        request.recordLog(new ServerLogRecord(record.getInstant(), record.getLevel().getName(),
-                String.valueOf(record.getLoggerName()), String.valueOf(message), record.getThrown(),
-                Thread.currentThread().getName()));
+        capture(record.getInstant(), record.getLevel().getName(), String.valueOf(record.getLoggerName()),
+                String.valueOf(message), record.getThrown());
+    }
+
+    /** jul-to-slf4j (Spring Boot installs it) sends each record on to Logback, whose appender keeps it. */
+    private boolean bridgedToACapturedBackend() {
+        LogBackends.Attached attached = backends;
+        if (attached == null || !attached.any()) {
+            return false;
+        }
+        for (Handler h : root.getHandlers()) {
+            if (BRIDGES.contains(h.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
