@@ -7,6 +7,7 @@ import dev.testlet.engine.spi.Transport;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.ExchangeFormatter;
 import dev.testlet.internal.snapshot.Redactions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -142,6 +143,22 @@ record ClientSettings(
             redactions = s.redactions;
             secrets = s.secrets;
         }
+    }
+
+    /**
+     * What snapshots replace: the client's redactions, after a served app's loopback origin
+     * ({@code http://127.0.0.1:41873}) is written as the in-process one ({@code http://localhost}), so an
+     * absolute URL the app writes makes the same snapshot in both modes.
+     */
+    Redactions snapshotRedactions() {
+        URI origin = transport.origin();
+        String host = origin.getHost();
+        if (transport.inProcess() || origin.getPort() < 0
+                || !("127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host))) {
+            return redactions;
+        }
+        return Redactions.none().withPattern("//(?:127\\.0\\.0\\.1|localhost):" + origin.getPort() + "\\b", "//localhost")
+                .and(redactions);
     }
 
     /** The host cookies are scoped to, as the app's origin names it. */

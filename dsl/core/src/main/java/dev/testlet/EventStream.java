@@ -443,7 +443,7 @@ public final class EventStream extends ResponseHead<EventStream> implements Auto
                     + " " + EventReader.EVENTS_KEPT + " a snapshot keeps; snapshot a shorter stream");
         }
         Rendering rendering = new SnapshotRenderer(live.settings().mapper())
-                .events(reader.read(), live.settings().redactions());
+                .events(reader.read(), live.settings().snapshotRedactions());
         try {
             session.check(name, rendering);
         } catch (AssertionError e) {

@@ -463,7 +463,7 @@ public final class Response extends ResponseHead<Response> {
 
     private Response snapshot(@Nullable String name) {
         SnapshotSession session = TestBinding.snapshots("response.expectSnapshot()");
-        Rendering rendering = new SnapshotRenderer(settings.mapper()).response(exchange, settings.redactions());
+        Rendering rendering = new SnapshotRenderer(settings.mapper()).response(exchange, settings.snapshotRedactions());
         try {
             session.check(name, rendering);
         } catch (AssertionError e) {

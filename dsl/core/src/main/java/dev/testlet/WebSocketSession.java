@@ -566,7 +566,7 @@ public final class WebSocketSession extends ResponseHead<WebSocketSession> imple
                     + " with expectJson and receive... ");
         }
         Rendering rendering = new SnapshotRenderer(live.settings.mapper())
-                .transcript(live.conversation(), live.settings.redactions());
+                .transcript(live.conversation(), live.settings.snapshotRedactions());
         try {
             session.check(name, rendering);
         } catch (AssertionError e) {

@@ -1,6 +1,5 @@
 package dev.testlet.internal;
 
-import dev.testlet.engine.spi.Secrets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +43,7 @@ public final class CookieJar {
          * @return e.g. {@code Set-Cookie: sid=***; Max-Age=soon stored, but its Max-Age "soon" is not ...}
          */
         public String describe() {
-            return "Set-Cookie: " + Secrets.maskHeader("Set-Cookie", setCookie) + (stored ? " stored, but " : " ignored: ")
+            return SetCookie.shown(setCookie) + (stored ? " stored, but " : " ignored: ")
                     + reason;
         }
     }

@@ -159,7 +159,7 @@ public final class ExchangeFormatter {
         long now = System.currentTimeMillis();
         for (String setCookie : exchange.headers().all("Set-Cookie")) {
             SetCookie.Result result = SetCookie.parse(setCookie, host, exchange.request().path(), now);
-            String shown = "Set-Cookie: " + Secrets.maskHeader("Set-Cookie", setCookie);
+            String shown = SetCookie.shown(setCookie);
             if (result.cookie() == null) {
                 notes.add(shown + " was ignored: " + result.rejected());
             } else if (!result.notes().isEmpty()) {

@@ -55,6 +55,27 @@ public final class SetCookie {
      */
     public record Result(@Nullable Cookie cookie, @Nullable String rejected, List<String> notes) {}
 
+    /** How much of a {@code Set-Cookie} a report line shows before it is cut. */
+    private static final int SHOWN_CHARS = 200;
+
+    /**
+     * A {@code Set-Cookie} as a report line shows it: a secret-looking cookie's value masked, and a
+     * long header cut with its size, so a note never carries kilobytes.
+     *
+     * <pre>{@code SetCookie.shown("SESSION=abc; Path=/")   // Set-Cookie: SESSION=***; Path=/}</pre>
+     *
+     * @param header the header value as the server sent it
+     * @return the line's start
+     */
+    public static String shown(String header) {
+        String masked = dev.testlet.engine.spi.Secrets.maskHeader("Set-Cookie", header);
+        if (masked.length() > SHOWN_CHARS) {
+            masked = masked.substring(0, SHOWN_CHARS) + "... (" + String.format(Locale.ROOT, "%,d", header.length())
+                    + " characters)";
+        }
+        return "Set-Cookie: " + masked;
+    }
+
     /**
      * The name and value one header sets, whatever its attributes say (RFC 6265 5.2, steps 1 to 5):
      * what a test reads from a response, before any browser rule decides whether to keep it.

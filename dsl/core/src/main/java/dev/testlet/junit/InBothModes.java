@@ -30,7 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>It is JUnit's class template mechanism ({@code @ClassTemplate}): each mode is one run of the class,
- * with its own {@code @BeforeAll} and {@code @AfterAll}.
+ * with its own app (or apps, per test with {@code perTest()}). JUnit runs the class's {@code @BeforeAll}
+ * and {@code @AfterAll} once, around both runs, when no app is up; a {@code @Nested} class's run once in
+ * each mode. Snapshots are named without the mode, so both runs check the same snapshot: one that
+ * differs between the modes fails.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -277,14 +277,20 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
                 k -> new RunSnapshots(key -> context.getRoot().getConfigurationParameter(key).orElse(null)),
                 RunSnapshots.class);
         Class<?> testClass = context.getRequiredTestClass();
+        // Both modes of an @InBothModes class take the same snapshots: that is what shows they agree.
+        String uniqueId = inBothModes(testClass)
+                ? context.getUniqueId().replaceFirst("/\\[class-template-invocation:#\\d+]", "") : context.getUniqueId();
         SnapshotSession session = new SnapshotSession(run,
-                new SnapshotInvocation(testClass, context.getRequiredTestMethod().getName(), context.getUniqueId()));
+                new SnapshotInvocation(testClass, context.getRequiredTestMethod().getName(), uniqueId));
         classContext(context).getStore(SNAPSHOTS).computeIfAbsent(ClassSnapshots.class,
                 k -> new ClassSnapshots(testClass, run), ClassSnapshots.class).add(session);
         return session;
     }
 
-    /** The context of the class a test belongs to (a template's, a nested class's own). */
+    /**
+     * The context of the class a test belongs to (a nested class's own); for an @InBothModes class the
+     * context of both its runs, so its unused snapshots are judged once, after both.
+     */
     private static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext c = context;
         while (c.getTestMethod().isPresent() || c.getTestClass().isEmpty()) {
@@ -294,7 +300,19 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
             }
             c = parent;
         }
-        return c;
+        ExtensionContext template = c.getParent().orElse(null);
+        return inBothModes(c.getTestClass().orElse(null)) && template != null
+                && template.getTestClass().equals(c.getTestClass()) ? template : c;
+    }
+
+    /** Whether a class runs once per mode ({@link InBothModes}, on it or a class it is nested in). */
+    private static boolean inBothModes(@Nullable Class<?> type) {
+        for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
+            if (t.isAnnotationPresent(InBothModes.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends a scope: a warning for what it left open, or a failure in strict mode. */
@@ -325,6 +343,12 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         TestScope classScope = classScope(context);
         if (classScope != null) {
             return configure.apply(classScope.client());
+        }
+        if (inBothModes(context.getTestClass().orElse(null)) && context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("no TestClient to inject into " + parameter.getDeclaringExecutable()
+                    + ": in an @InBothModes class JUnit runs @BeforeAll once, before both runs, when neither mode's app"
+                    + " has started; do per-mode setup in @BeforeEach, or in a @Nested class, whose @BeforeAll runs"
+                    + " once in each mode");
         }
         throw new ParameterResolutionException("no TestClient to inject into " + parameter.getDeclaringExecutable()
                 + ": a @BeforeAll method gets one only when the extension is registered on a static field without"

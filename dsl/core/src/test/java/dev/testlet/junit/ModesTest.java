@@ -38,6 +38,43 @@ class ModesTest {
         }
     }
 
+    /** A servlet that writes its own absolute URL, as Jersey's {@code Location} headers do. */
+    public static class SelfLink extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+                throws java.io.IOException {
+            resp.setHeader("Location", req.getRequestURL() + "/1");
+            resp.setContentType("application/json");
+            resp.getWriter().write("{\"self\":\"" + req.getRequestURL() + "/1\"}");
+        }
+    }
+
+    @InBothModes
+    static class Snapshotting {
+        @RegisterExtension
+        static TestletExtension testlet = TestletExtension.forApp(
+                dev.testlet.engine.ServletApp.builder().servlet("/books", SelfLink.class).build());
+
+        @Test
+        void links_to_itself(TestClient client) {
+            client.given().get("/books").expectStatus(200).expectSnapshot();
+        }
+    }
+
+    @InBothModes
+    static class AsksInBeforeAll {
+        @RegisterExtension
+        static TestletExtension testlet = TestletExtension.forApp(TestApps.all());
+
+        @org.junit.jupiter.api.BeforeAll
+        static void seed(TestClient client) {
+            client.given().get("/json");
+        }
+
+        @Test
+        void never_runs() {}
+    }
+
     static class Once {
         @RegisterExtension
         static TestletExtension testlet = TestletExtension.forApp(TestApps.all());
@@ -83,6 +120,39 @@ class ModesTest {
         assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
                 .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("")))
                 .contains("testlet.mode=sideways is not a mode; use in-process, served or both");
+    }
+
+    @Test
+    void both_modes_check_one_snapshot_and_a_served_origin_is_written_as_the_in_process_one(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        EngineTestKit.engine("junit-jupiter").configurationParameter("testlet.snapshots", "update")
+                .configurationParameter("testlet.snapshots.dir", dir.toString())
+                .selectors(selectClass(Snapshotting.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(2).failed(0));
+
+        java.nio.file.Path file;
+        try (var files = java.nio.file.Files.walk(dir)) {
+            file = files.filter(p -> p.toString().endsWith(".snap")).findFirst().orElseThrow();
+        }
+        String text = java.nio.file.Files.readString(file);
+        assertThat(text).contains("═══ links_to_itself\n").doesNotContain("[1]").doesNotContain("[2]")
+                .contains("Location: http://localhost/books/1").contains("\"self\": \"http://localhost/books/1\"")
+                .doesNotContain("127.0.0.1");
+        EngineTestKit.engine("junit-jupiter").configurationParameter("testlet.snapshots", "verify")
+                .configurationParameter("testlet.snapshots.dir", dir.toString())
+                .selectors(selectClass(Snapshotting.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(2).failed(0));
+    }
+
+    @Test
+    void a_before_all_method_of_an_in_both_modes_class_is_told_why_it_has_no_client() {
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(AsksInBeforeAll.class)).execute()
+                .allEvents();
+
+        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("")))
+                .anySatisfy(m -> assertThat(m).contains("in an @InBothModes class JUnit runs @BeforeAll once, before"
+                        + " both runs, when neither mode's app has started"));
     }
 
     private static String path(Event e) {

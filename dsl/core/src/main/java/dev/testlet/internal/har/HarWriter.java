@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes recorded traffic as a HAR 1.2 file ("HTTP Archive", W3C draft), which browser devtools and
  * HTTP tools open. Secrets are masked exactly as failure reports mask them ({@code Authorization} keeps
- * its scheme, cookie values become {@code ***}, headers named like tokens, keys and secrets too), in
+ * its scheme, values of cookies and headers named like sessions, tokens, keys and secrets become
+ * {@code ***}), in
  * headers and in the {@code cookies} lists. A WebSocket session becomes one entry with Chrome's
  * {@code _webSocketMessages} (type {@code send}/{@code receive}, time in seconds since the epoch,
  * opcode, data: text as it is, binary as base64); a stream still open is an entry with the body read so
@@ -295,13 +296,19 @@ public final class HarWriter {
         return list;
     }
 
+    /** A cookie's value as failure reports show it: masked when its name looks secret. */
+    private static String cookieValue(String name, String value) {
+        return Secrets.standard().isSecret(name) ? "***" : value;
+    }
+
     private ArrayNode requestCookies(Headers headers) {
         ArrayNode list = nodes.arrayNode();
         for (String header : headers.all("Cookie")) {
             for (String pair : header.split(";")) {
                 int eq = pair.indexOf('=');
                 if (!pair.isBlank()) {
-                    list.addObject().put("name", (eq < 0 ? pair : pair.substring(0, eq)).strip()).put("value", "***");
+                    String name = (eq < 0 ? pair : pair.substring(0, eq)).strip();
+                    list.addObject().put("name", name).put("value", cookieValue(name, eq < 0 ? "" : pair.substring(eq + 1).strip()));
                 }
             }
         }
@@ -316,7 +323,8 @@ public final class HarWriter {
             if (eq <= 0) {
                 continue;
             }
-            ObjectNode cookie = list.addObject().put("name", parts[0].substring(0, eq).strip()).put("value", "***");
+            String name = parts[0].substring(0, eq).strip();
+            ObjectNode cookie = list.addObject().put("name", name).put("value", cookieValue(name, parts[0].substring(eq + 1).strip()));
             for (int i = 1; i < parts.length; i++) {
                 String part = parts[i].strip();
                 int at = part.indexOf('=');
