@@ -2,8 +2,11 @@ package dev.testlet.junit;
 
 import dev.testlet.TestClient;
 import dev.testlet.Testlet;
+import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.ServletApp;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.TestBinding;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,11 +68,14 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     private final Supplier<ServletApp> app;
     private final boolean perTest;
     private final UnaryOperator<TestClient> configure;
+    private final Duration startupTimeout;
 
-    private TestletExtension(Supplier<ServletApp> app, boolean perTest, UnaryOperator<TestClient> configure) {
+    private TestletExtension(Supplier<ServletApp> app, boolean perTest, UnaryOperator<TestClient> configure,
+            Duration startupTimeout) {
         this.app = app;
         this.perTest = perTest;
         this.configure = configure;
+        this.startupTimeout = startupTimeout;
     }
 
     /**
@@ -84,7 +90,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (app == null) {
             throw new IllegalArgumentException("TestletExtension.forApp needs an app; build one with ServletApp.builder()");
         }
-        return new TestletExtension(() -> app, false, UnaryOperator.identity());
+        return new TestletExtension(() -> app, false, UnaryOperator.identity(), RequestPlan.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -99,7 +105,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (app == null) {
             throw new IllegalArgumentException("TestletExtension.forApp needs a supplier of an app");
         }
-        return new TestletExtension(app, false, UnaryOperator.identity());
+        return new TestletExtension(app, false, UnaryOperator.identity(), RequestPlan.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -110,7 +116,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
      * @return the derived extension
      */
     public TestletExtension perTest() {
-        return new TestletExtension(app, true, configure);
+        return new TestletExtension(app, true, configure, startupTimeout);
     }
 
     /**
@@ -126,7 +132,22 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
             throw new IllegalArgumentException("withClient needs a function, such as c -> c.withTimeout(Duration.ofSeconds(30))");
         }
         UnaryOperator<TestClient> previous = configure;
-        return new TestletExtension(app, perTest, c -> adjust.apply(previous.apply(c)));
+        return new TestletExtension(app, perTest, c -> adjust.apply(previous.apply(c)), startupTimeout);
+    }
+
+    /**
+     * An extension that allows the app's startup more time than the default 10 seconds, for apps
+     * that start slowly (a Spring Boot app's first start in a JVM takes seconds, more on a busy CI
+     * machine).
+     *
+     * <pre>{@code TestletExtension.forApp(bootApp).withStartupTimeout(Duration.ofSeconds(60))}</pre>
+     *
+     * @param timeout how long each start of the app may take
+     * @return the derived extension
+     */
+    public TestletExtension withStartupTimeout(Duration timeout) {
+        return new TestletExtension(app, perTest, configure,
+                Checks.positive(timeout, "the startup timeout given to withStartupTimeout", "Duration.ofSeconds(60)"));
     }
 
     @Override
@@ -247,7 +268,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (built == null) {
             throw new IllegalStateException("the app supplier given to TestletExtension.forApp returned null");
         }
-        return Testlet.start(built);
+        return Testlet.start(built, startupTimeout);
     }
 
     private ExtensionContext.Namespace namespace() {
