@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TaskEventsTest {
 
     @RegisterExtension
-    static TestletExtension testlet = TestletExtension.forApp(TasksApp.app());
+    static TestletExtension testlet = TestletExtension.forApp(TasksApp.app()).withStartupTimeout(TasksApp.STARTUP);
 
     @Test
     void a_tasks_progress_streams_then_ends(TestClient client) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TaskFeedTest {
 
     @RegisterExtension
-    static TestletExtension testlet = TestletExtension.forApp(TasksApp.app());
+    static TestletExtension testlet = TestletExtension.forApp(TasksApp.app()).withStartupTimeout(TasksApp.STARTUP);
 
     @Test
     void greets_with_the_number_of_tasks_and_answers_ping(TestClient client) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testlet.Response;
 import dev.testlet.TestClient;
+import dev.testlet.engine.ServerLogRecord;
 import dev.testlet.junit.TestletExtension;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
 class TasksApiTest {
 
     @RegisterExtension
-    static TestletExtension testlet = TestletExtension.forApp(TasksApp.app());
+    static TestletExtension testlet = TestletExtension.forApp(TasksApp.app()).withStartupTimeout(TasksApp.STARTUP);
 
     @Test
     void lists_the_tasks_from_the_database(TestClient client) {
@@ -61,6 +62,17 @@ class TasksApiTest {
                 .expectJson("", created.json());
         List<Task> all = client.given().get("/api/tasks").bodyAs(new TypeReference<List<Task>>() {});
         assertThat(all).extracting(Task::title).contains("Book the venue");
+    }
+
+    @Test
+    void the_apps_java_util_logging_lines_are_kept_with_the_request_although_boot_configured_logback(TestClient client) {
+        Response created = client.given().bearerAuth(TasksApp.ALICE).jsonBody(Map.of("title", "Log me"))
+                .post("/api/tasks")
+                .expectStatus(201);
+
+        assertThat(created.exchange().serverLog())
+                .extracting(ServerLogRecord::message)
+                .containsExactly("task " + created.json("/id").asLong() + " created by alice");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.testlet.examples.boot3;
 
 import dev.testlet.engine.ServletApp;
+import java.time.Duration;
 import org.springframework.web.SpringServletContainerInitializer;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.web.SpringServletContainerInitializer;
  *
  * <pre>{@code
  * @RegisterExtension
- * static TestletExtension testlet = TestletExtension.forApp(TasksApp.app());
+ * static TestletExtension testlet = TestletExtension.forApp(TasksApp.app()).withStartupTimeout(TasksApp.STARTUP);
  * }</pre>
  */
 final class TasksApp {
@@ -18,6 +19,12 @@ final class TasksApp {
     /** The tokens {@code application.properties} gives alice (a USER) and admin (USER and ADMIN). */
     static final String ALICE = "alice-token";
     static final String ADMIN = "admin-token";
+
+    /**
+     * How long a start may take. Boot's first start in a JVM took 4 to 6 s on an idle two-core machine
+     * and up to 13 s on a busy one (later starts: about 1 s); Testlet's default allows 10 s.
+     */
+    static final Duration STARTUP = Duration.ofSeconds(60);
 
     private TasksApp() {}
 

@@ -12,7 +12,7 @@ class TasksKotlinTest {
     companion object {
         @JvmField
         @RegisterExtension
-        val testlet: TestletExtension = TestletExtension.forApp(TasksApp.app())
+        val testlet: TestletExtension = TestletExtension.forApp(TasksApp.app()).withStartupTimeout(TasksApp.STARTUP)
     }
 
     @Test
