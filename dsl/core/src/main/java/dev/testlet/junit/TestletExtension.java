@@ -3,12 +3,15 @@ package dev.testlet.junit;
 import dev.testlet.TestClient;
 import dev.testlet.TestScope;
 import dev.testlet.Testlet;
+import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.ServletApp;
+import dev.testlet.internal.Checks;
 import dev.testlet.internal.TestBinding;
 import dev.testlet.internal.har.HarWriter;
 import dev.testlet.internal.snapshot.SnapshotInvocation;
 import dev.testlet.internal.snapshot.SnapshotSession;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -17,10 +20,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
-import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
-import org.junit.jupiter.api.ClassTemplate;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -70,7 +69,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  */
 public final class TestletExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
-        ExecutionCondition, BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback {
+        ExecutionCondition {
 
     private static final String CLASS_APP = "class app";
     private static final String CLASS_SCOPE = "class scope";
@@ -88,13 +87,15 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     private final boolean perTest;
     private final boolean strict;
     private final UnaryOperator<TestClient> configure;
+    private final Duration startupTimeout;
 
     private TestletExtension(Supplier<ServletApp> app, boolean perTest, boolean strict,
-            UnaryOperator<TestClient> configure) {
+            UnaryOperator<TestClient> configure, Duration startupTimeout) {
         this.app = app;
         this.perTest = perTest;
         this.strict = strict;
         this.configure = configure;
+        this.startupTimeout = startupTimeout;
     }
 
     /**
@@ -109,7 +110,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (app == null) {
             throw new IllegalArgumentException("TestletExtension.forApp needs an app; build one with ServletApp.builder()");
         }
-        return new TestletExtension(() -> app, false, false, UnaryOperator.identity());
+        return new TestletExtension(() -> app, false, false, UnaryOperator.identity(), RequestPlan.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -124,7 +125,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (app == null) {
             throw new IllegalArgumentException("TestletExtension.forApp needs a supplier of an app");
         }
-        return new TestletExtension(app, false, false, UnaryOperator.identity());
+        return new TestletExtension(app, false, false, UnaryOperator.identity(), RequestPlan.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -135,7 +136,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
      * @return the derived extension
      */
     public TestletExtension perTest() {
-        return new TestletExtension(app, true, strict, configure);
+        return new TestletExtension(app, true, strict, configure, startupTimeout);
     }
 
     /**
@@ -148,7 +149,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
      * @return the derived extension
      */
     public TestletExtension strict() {
-        return new TestletExtension(app, perTest, true, configure);
+        return new TestletExtension(app, perTest, true, configure, startupTimeout);
     }
 
     /**
@@ -164,31 +165,47 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
             throw new IllegalArgumentException("withClient needs a function, such as c -> c.withTimeout(Duration.ofSeconds(30))");
         }
         UnaryOperator<TestClient> previous = configure;
-        return new TestletExtension(app, perTest, strict, c -> adjust.apply(previous.apply(c)));
+        return new TestletExtension(app, perTest, strict, c -> adjust.apply(previous.apply(c)), startupTimeout);
+    }
+
+    /**
+     * An extension that allows the app's startup more time than the default 10 seconds, for apps
+     * that start slowly (a Spring Boot app's first start in a JVM takes seconds, more on a busy CI
+     * machine).
+     *
+     * <pre>{@code TestletExtension.forApp(bootApp).withStartupTimeout(Duration.ofSeconds(60))}</pre>
+     *
+     * @param timeout how long each start of the app may take
+     * @return the derived extension
+     * @throws IllegalArgumentException when the timeout is null, zero or negative
+     */
+    public TestletExtension withStartupTimeout(Duration timeout) {
+        return new TestletExtension(app, perTest, strict, configure,
+                Checks.positive(timeout, "the startup timeout given to withStartupTimeout", "Duration.ofSeconds(60)"));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (perTest || isTemplate(context)) {
-            return;   // a class run in several modes starts its app for each run (beforeClassTemplateInvocation)
+        if (perTest || inBothModes(context.getTestClass().orElse(null))) {
+            return;   // a class run in both modes starts its app for each run (BothModes calls startRun)
         }
         startClassApp(context);
     }
 
-    @Override
-    public void beforeClassTemplateInvocation(ExtensionContext context) {
+    /**
+     * Starts the class's app for one run of an {@link InBothModes} class. Called by {@link BothModes},
+     * so that this class uses no JUnit API newer than 5.8: Spring Boot 3.5 users run JUnit 5.12, which
+     * has no class templates.
+     */
+    void startRun(ExtensionContext context) {
         if (!perTest) {
             startClassApp(context);
         }
     }
 
-    @Override
-    public void afterClassTemplateInvocation(ExtensionContext context) {
+    /** Stops what {@link #startRun} started. */
+    void stopRun(ExtensionContext context) {
         stopClassApp(context);
-    }
-
-    private static boolean isTemplate(ExtensionContext context) {
-        return context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, ClassTemplate.class)).orElse(false);
     }
 
     private void startClassApp(ExtensionContext context) {
@@ -405,7 +422,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (built == null) {
             throw new IllegalStateException("the app supplier given to TestletExtension.forApp returned null");
         }
-        return mode(context) == Mode.SERVED ? Testlet.serve(built) : Testlet.start(built);
+        return mode(context) == Mode.SERVED ? Testlet.serve(built, startupTimeout) : Testlet.start(built, startupTimeout);
     }
 
     /** The mode of this run: an {@link InBothModes} run's, else {@code testlet.mode}, else in-process. */

@@ -15,7 +15,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,7 +187,48 @@ class TestletExtensionTest {
         }
     }
 
+    /** Startup that takes longer than the class allows it (until Testlet interrupts it, at most 5 s). */
+    static final class SlowStart implements ServletContextListener {
+        @Override
+        public void contextInitialized(ServletContextEvent e) {
+            try {
+                new CountDownLatch(1).await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static class ShortStartupTimeout {
+        @RegisterExtension
+        static TestletExtension testlet = TestletExtension.forApp(TestApps.builder().listener(new SlowStart()).build())
+                .withStartupTimeout(Duration.ofMillis(200));
+
+        @Test
+        void never_runs(TestClient client) {}
+    }
+
     // ---------------------------------------------------------------- tests
+
+    @Test
+    void the_startup_timeout_given_to_the_extension_bounds_each_start() {
+        Events all = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ShortStartupTimeout.class)).execute().allEvents();
+
+        Throwable failure = all.failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(dev.testlet.engine.AppStartupException.class)
+                .hasMessageStartingWith("the app did not start within 200ms");
+    }
+
+    @Test
+    void a_startup_timeout_that_is_not_positive_is_refused_with_an_example() {
+        TestletExtension extension = TestletExtension.forApp(countingApp());
+
+        assertThatThrownBy(() -> extension.withStartupTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the startup timeout given to withStartupTimeout must be positive, but was PT0S;"
+                        + " use for example Duration.ofSeconds(60)");
+    }
 
     @Test
     void an_extension_on_an_instance_field_starts_an_app_per_test() {
