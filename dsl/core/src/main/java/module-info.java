@@ -11,7 +11,6 @@ module dev.testlet {
     // The Kotlin extensions' (Kotlin users have both; Java users never load those classes).
     requires static kotlin.stdlib;
     requires static kotlinx.coroutines.core;
-    requires awaitility;
     requires java.logging;
 
     exports dev.testlet;

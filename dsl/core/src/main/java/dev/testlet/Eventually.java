@@ -4,14 +4,11 @@ import dev.testlet.engine.Exchange;
 import dev.testlet.internal.Facts;
 import dev.testlet.internal.Failures;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Retries an attempt with Awaitility, on the calling thread, and on timeout reports the last
- * attempt: its failure, or (when it returned false) the last exchange it made.
+ * Retries an attempt on the calling thread every 20 ms until it passes or the time is up (the last
+ * attempt may run past it, bounded by its own requests' timeouts), then reports the last attempt: its
+ * failure, or (when it returned false) the last exchange it made.
  */
 final class Eventually {
 
@@ -23,46 +20,51 @@ final class Eventually {
         if (attempt == null) {
             throw new IllegalArgumentException("eventually needs an attempt, such as () -> client.given().get(\"/jobs/1\").expectStatus(200)");
         }
-        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-        AtomicReference<T> lastValue = new AtomicReference<>();
-        AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
-        try {
-            Awaitility.await()
-                    .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
-                    .pollInSameThread()
-                    .until(() -> {
-                        attempts.incrementAndGet();
-                        settings.scope().forgetLastExchange();
-                        try {
-                            T value = attempt.run();
-                            lastFailure.set(null);
-                            lastValue.set(value);
-                            return !Boolean.FALSE.equals(value);
-                        } catch (Throwable t) {
-                            lastFailure.set(t);
-                            return false;
-                        }
-                    });
-            return lastValue.get();
-        } catch (ConditionTimeoutException timedOut) {
-            Throwable failure = lastFailure.get();
-            Facts facts = Facts.of("expected", "the attempt to succeed within " + Failures.duration(timeout))
-                    .and("but", attempts.get() + " attempts in " + Failures.duration(Duration.ofNanos(System.nanoTime() - start))
-                            + " did not succeed; the last " + (failure == null ? "returned false" : "failed"));
-            String context;
-            if (failure != null) {
-                context = "--- the last attempt failed with ---\n" + (failure instanceof AssertionError && failure.getMessage() != null
-                        ? failure.getMessage() : dev.testlet.internal.ExchangeFormatter.stackOf(failure));
-            } else {
-                Exchange last = settings.scope().lastExchange();
-                context = last == null ? null : "--- the last exchange of the last attempt ---\n" + settings.formatter().format(last);
+        long deadline = start + timeout.toNanos();
+        int attempts = 0;
+        Throwable lastFailure;
+        while (true) {
+            attempts++;
+            settings.scope().forgetLastExchange();
+            try {
+                T value = attempt.run();
+                if (!Boolean.FALSE.equals(value)) {
+                    return value;
+                }
+                lastFailure = null;
+            } catch (Throwable t) {
+                lastFailure = t;
             }
-            AssertionError error = Failures.of(facts, context);
-            error.initCause(failure != null ? failure : timedOut);
-            throw error;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(Math.min(left, POLL.toNanos())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                AssertionError error = Failures.of(Facts.of("expected", "the attempt to succeed within " + Failures.duration(timeout))
+                        .and("but", "the test's thread was interrupted after " + attempts + " attempts"), null);
+                error.initCause(e);
+                throw error;
+            }
         }
+        Facts facts = Facts.of("expected", "the attempt to succeed within " + Failures.duration(timeout))
+                .and("but", attempts + " attempts in " + Failures.duration(Duration.ofNanos(System.nanoTime() - start))
+                        + " did not succeed; the last " + (lastFailure == null ? "returned false" : "failed"));
+        String context;
+        if (lastFailure != null) {
+            context = "--- the last attempt failed with ---\n" + (lastFailure instanceof AssertionError && lastFailure.getMessage() != null
+                    ? lastFailure.getMessage() : dev.testlet.internal.ExchangeFormatter.stackOf(lastFailure));
+        } else {
+            Exchange last = settings.scope().lastExchange();
+            context = last == null ? null : "--- the last exchange of the last attempt ---\n" + settings.formatter().format(last);
+        }
+        AssertionError error = Failures.of(facts, context);
+        if (lastFailure != null) {
+            error.initCause(lastFailure);
+        }
+        throw error;
     }
 }

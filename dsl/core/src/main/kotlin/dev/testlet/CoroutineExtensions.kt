@@ -22,7 +22,7 @@ import kotlinx.coroutines.runInterruptible
  * @return what the successful attempt returned
  * @throws AssertionError when no attempt succeeded in time, with the last attempt's failure
  */
-suspend fun <T> TestClient.awaitEventually(attempt: suspend () -> T): T =
+suspend fun <T : Any> TestClient.awaitEventually(attempt: suspend () -> T): T =
     awaitEventually(timeout(), attempt)
 
 /**
@@ -36,5 +36,5 @@ suspend fun <T> TestClient.awaitEventually(attempt: suspend () -> T): T =
  * @return what the successful attempt returned
  * @throws AssertionError when no attempt succeeded in time, with the last attempt's failure
  */
-suspend fun <T> TestClient.awaitEventually(timeout: Duration, attempt: suspend () -> T): T =
+suspend fun <T : Any> TestClient.awaitEventually(timeout: Duration, attempt: suspend () -> T): T =
     runInterruptible(Dispatchers.IO) { eventually(timeout) { runBlocking { attempt() } } }

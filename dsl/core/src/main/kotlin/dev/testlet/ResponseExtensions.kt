@@ -13,7 +13,7 @@ import tools.jackson.core.type.TypeReference
  *
  * @throws AssertionError when Jackson cannot read the body as [T], showing the exchange
  */
-inline fun <reified T> Response.bodyAs(): T = bodyAs(object : TypeReference<T>() {})
+inline fun <reified T : Any> Response.bodyAs(): T = bodyAs(object : TypeReference<T>() {})
 
 /**
  * The JSON value at an RFC 6901 pointer, read as [T].
@@ -27,7 +27,7 @@ inline fun <reified T> Response.bodyAs(): T = bodyAs(object : TypeReference<T>()
  * @param pointer "" for the whole document, or a pointer such as "/items"
  * @throws AssertionError when there is no value there, or Jackson cannot read it as [T]
  */
-inline fun <reified T> Response.bodyAs(pointer: String): T = bodyAs(pointer, object : TypeReference<T>() {})
+inline fun <reified T : Any> Response.bodyAs(pointer: String): T = bodyAs(pointer, object : TypeReference<T>() {})
 
 /**
  * The JSON value at an RFC 6901 pointer, read as [T]: `json("/owner/name")` gives the node,
@@ -43,4 +43,4 @@ inline fun <reified T> Response.bodyAs(pointer: String): T = bodyAs(pointer, obj
  * @param pointer "" for the whole document, or a pointer such as "/owner/name"
  * @throws AssertionError when there is no value there, or Jackson cannot read it as [T]
  */
-inline fun <reified T> Response.json(pointer: String): T = bodyAs(pointer, object : TypeReference<T>() {})
+inline fun <reified T : Any> Response.json(pointer: String): T = bodyAs(pointer, object : TypeReference<T>() {})

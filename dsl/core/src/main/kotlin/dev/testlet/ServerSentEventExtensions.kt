@@ -13,4 +13,4 @@ import tools.jackson.core.type.TypeReference
  *
  * @throws AssertionError when Jackson cannot read the data as [T], showing the event
  */
-inline fun <reified T> ServerSentEvent.dataAs(): T = dataAs(object : TypeReference<T>() {})
+inline fun <reified T : Any> ServerSentEvent.dataAs(): T = dataAs(object : TypeReference<T>() {})

@@ -14,4 +14,4 @@ import tools.jackson.core.type.TypeReference
  *
  * @throws AssertionError when Jackson cannot read the message as [T], the session ends, or none comes in time
  */
-inline fun <reified T> WebSocketSession.receiveJson(): T = receiveJson(object : TypeReference<T>() {})
+inline fun <reified T : Any> WebSocketSession.receiveJson(): T = receiveJson(object : TypeReference<T>() {})

@@ -18,9 +18,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class BothModes implements ClassTemplateInvocationContextProvider, BeforeClassTemplateInvocationCallback,
         AfterClassTemplateInvocationCallback {
 
-    /** Where a run's mode is kept for the extension. */
-    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BothModes.class);
-
     /** JUnit creates it. */
     public BothModes() {}
 
@@ -60,7 +57,7 @@ public final class BothModes implements ClassTemplateInvocationContextProvider, 
 
         @Override
         public void prepareInvocation(ExtensionContext context) {
-            context.getStore(NAMESPACE).put(Mode.class, mode);
+            context.getStore(Mode.STORE).put(Mode.class, mode);
         }
     }
 }

@@ -10,9 +10,11 @@ import java.util.function.Supplier;
 /**
  * The snapshot invocations of one test class in this run. JUnit closes it with the class's context,
  * after the last test: then the entries of the class's snapshot file that no test used any more are
- * reported (and removed in update mode). Thread-safe: tests of a class may run at once.
+ * reported (and removed in update mode). Thread-safe: tests of a class may run at once. JUnit 6 closes
+ * it as an {@code AutoCloseable}, JUnit 5.12 (Spring Boot 3.5's) only as a {@code CloseableResource}.
  */
-final class ClassSnapshots implements AutoCloseable {
+@SuppressWarnings("deprecation")
+final class ClassSnapshots implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
 
     private final Class<?> testClass;
     private final Supplier<Snapshots> snapshots;

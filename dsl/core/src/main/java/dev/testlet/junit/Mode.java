@@ -25,6 +25,13 @@ public enum Mode {
     /** The JUnit configuration parameter (or system property) that picks the mode for a whole run. */
     public static final String PROPERTY = "testlet.mode";
 
+    /**
+     * Where a run of an {@link InBothModes} class keeps its mode for the extension. Here rather than in
+     * {@link BothModes}, whose JUnit 5.13 interfaces JUnit 5.12 (Spring Boot 3.5's) cannot load.
+     */
+    static final org.junit.jupiter.api.extension.ExtensionContext.Namespace STORE =
+            org.junit.jupiter.api.extension.ExtensionContext.Namespace.create(Mode.class);
+
     private final String label;
 
     Mode(String label) {

@@ -288,9 +288,13 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    /** The test's snapshots, named after it, registered with its class for the unused-snapshot report. */
+    /**
+     * The test's snapshots, named after it, registered with its class for the unused-snapshot report.
+     * {@code getOrComputeIfAbsent}, deprecated in JUnit 6, is the one JUnit 5.12 (Spring Boot 3.5's) has.
+     */
+    @SuppressWarnings("deprecation")
     private static SnapshotSession snapshots(ExtensionContext context) {
-        RunSnapshots run = context.getRoot().getStore(SNAPSHOTS).computeIfAbsent(RunSnapshots.class,
+        RunSnapshots run = context.getRoot().getStore(SNAPSHOTS).getOrComputeIfAbsent(RunSnapshots.class,
                 k -> new RunSnapshots(key -> context.getRoot().getConfigurationParameter(key).orElse(null)),
                 RunSnapshots.class);
         Class<?> testClass = context.getRequiredTestClass();
@@ -299,7 +303,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
                 ? context.getUniqueId().replaceFirst("/\\[class-template-invocation:#\\d+]", "") : context.getUniqueId();
         SnapshotSession session = new SnapshotSession(run,
                 new SnapshotInvocation(testClass, context.getRequiredTestMethod().getName(), uniqueId));
-        classContext(context).getStore(SNAPSHOTS).computeIfAbsent(ClassSnapshots.class,
+        classContext(context).getStore(SNAPSHOTS).getOrComputeIfAbsent(ClassSnapshots.class,
                 k -> new ClassSnapshots(testClass, run), ClassSnapshots.class).add(session);
         return session;
     }
@@ -428,7 +432,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     /** The mode of this run: an {@link InBothModes} run's, else {@code testlet.mode}, else in-process. */
     static Mode mode(ExtensionContext context) {
         for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-            Mode run = c.getStore(BothModes.NAMESPACE).get(Mode.class, Mode.class);
+            Mode run = c.getStore(Mode.STORE).get(Mode.class, Mode.class);
             if (run != null) {
                 return run;
             }
