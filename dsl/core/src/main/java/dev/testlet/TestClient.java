@@ -4,6 +4,7 @@ import dev.testlet.engine.Headers;
 import dev.testlet.engine.RequestPlan;
 import dev.testlet.engine.spi.App;
 import dev.testlet.engine.spi.BackgroundWorkException;
+import dev.testlet.engine.spi.OverrideLayer;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.CookieJar;
 import dev.testlet.internal.CookieRules;
@@ -531,7 +532,15 @@ public final class TestClient implements AutoCloseable {
         }
         TestScope parent = settings.scope();
         App app = settings.app();
-        TestScope child = new TestScope(name, app == null ? null : app.newLayer(parent.layer()), null);
+        OverrideLayer layer = app == null ? null : app.newLayer(parent.layer());
+        TestScope child = new TestScope(name, layer, null);
+        if (app != null && layer != null) {
+            child.onEndReport(() -> {
+                BackgroundWorkException failed = app.takeFailuresOf(layer);
+                return failed == null ? null : backgroundFailure(failed, "the background work started by the requests of "
+                        + name + " to succeed", "");
+            });
+        }
         child.onEnd(parent.track(() -> {
             if (child.isClosed()) {
                 return null;

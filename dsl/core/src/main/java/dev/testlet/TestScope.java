@@ -44,6 +44,9 @@ public final class TestScope implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private @Nullable TestClient client;
     private volatile Runnable detach = () -> {};
+    /** What the app has to report to this scope when it ends: its requests' failed background work. */
+    private volatile java.util.function.Supplier<@Nullable AssertionError> appFailures = () -> null;
+    private @Nullable AssertionError endFailure;
 
     TestScope(String name, @Nullable OverrideLayer layer, @Nullable ExchangeLog reportTo) {
         this.name = name;
@@ -54,6 +57,11 @@ public final class TestScope implements AutoCloseable {
     /** What to run when this scope ends, to leave its parent's list of open things. */
     void onEnd(Runnable action) {
         detach = action;
+    }
+
+    /** What to ask the app when this scope ends: the failed background work of its own requests. */
+    void onEndReport(java.util.function.Supplier<@Nullable AssertionError> failures) {
+        appFailures = failures;
     }
 
     /** Ties the scope to the client that sends with it; called once, right after both exist. */
@@ -113,9 +121,13 @@ public final class TestScope implements AutoCloseable {
     /**
      * Ends the scope: closes the streams, sessions and inner scopes it left open (newest first, each
      * streamed response after its server saw the disconnect), restores its overrides, and logs a
-     * warning naming what was left open and where it was opened. Idempotent.
+     * warning naming what was left open and where it was opened. Then fails if background work that
+     * the scope's requests started failed and nothing reported it yet (a task that threw, a write after
+     * the response was complete): the test that caused it hears of it. Idempotent.
      *
      * <pre>{@code scope.close();}</pre>
+     *
+     * @throws AssertionError naming the failed background work, its exception the cause
      */
     @Override
     public void close() {
@@ -123,6 +135,7 @@ public final class TestScope implements AutoCloseable {
         if (!left.isEmpty()) {
             System.getLogger("dev.testlet").log(System.Logger.Level.WARNING, leftOpenMessage(left));
         }
+        throwEndFailure();
     }
 
     /**
@@ -136,11 +149,24 @@ public final class TestScope implements AutoCloseable {
     public void closeStrictly() {
         List<String> left = end();
         if (!left.isEmpty()) {
+            if (endFailure != null) {
+                System.getLogger("dev.testlet").log(System.Logger.Level.WARNING, endFailure.getMessage());
+            }
             throw Failures.of(Facts.of("expected", name + " to close everything it opened")
                     .and("but", "it left " + left.size() + " open, and Testlet closed " + (left.size() == 1 ? "it" : "them")
                             + " after the test:\n" + String.join("\n", left))
                     .and("to fix", "close each one in the test: try (var stream = ...) { } in Java,"
                             + " .use { } in Kotlin"), null);
+        }
+        throwEndFailure();
+    }
+
+    /** Fails with the background work of this scope's requests that failed, if any did. */
+    private void throwEndFailure() {
+        AssertionError failed = endFailure;
+        if (failed != null) {
+            endFailure = null;
+            throw failed;
         }
     }
 
@@ -149,6 +175,7 @@ public final class TestScope implements AutoCloseable {
             return List.of();
         }
         List<String> left = handles.closeAll();
+        endFailure = appFailures.get();
         if (layer != null) {
             layer.clear();
         }

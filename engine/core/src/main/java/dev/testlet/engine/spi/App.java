@@ -74,6 +74,18 @@ public interface App extends AutoCloseable {
     void awaitBackgroundTasks(Duration timeout);
 
     /**
+     * Takes, without waiting, the failures of background work that requests of one layer started and
+     * that nothing reported yet (a task that threw, a late write), so the test that owns the layer
+     * hears of them when it ends, and no later wait reports them again.
+     *
+     * <pre>{@code BackgroundWorkException failed = app.takeFailuresOf(testLayer);   // null when none}</pre>
+     *
+     * @param layer the layer the requests carried
+     * @return one exception for those failures (the first is the cause, the others suppressed), or null
+     */
+    @Nullable BackgroundWorkException takeFailuresOf(OverrideLayer layer);
+
+    /**
      * Counts work a client started on the app's behalf (an async request not sent yet) as
      * background work until the returned action runs.
      *

@@ -220,7 +220,7 @@ public final class AppServer implements App, Tracking {
         background.failed(new LateWriteException(who + " wrote " + count + (count == 1 ? " byte" : " bytes")
                 + " after its response was complete: \"" + preview + "\"; an app must not write to a response after"
                 + " AsyncContext.complete() or after its handler returned (Testlet dropped that connection, so the"
-                + " bytes reached no other response)"));
+                + " bytes reached no other response)"), request == null ? null : request.layer());
     }
 
     private void renewChannel(ServletRequest request) {
@@ -288,6 +288,11 @@ public final class AppServer implements App, Tracking {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the app's background work", e);
         }
+    }
+
+    @Override
+    public @Nullable BackgroundWorkException takeFailuresOf(OverrideLayer layer) {
+        return background.takeFailuresOf(layer);
     }
 
     @Override

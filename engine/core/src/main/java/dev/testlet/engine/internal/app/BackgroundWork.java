@@ -34,8 +34,11 @@ public final class BackgroundWork {
 
     private final Map<Object, Item> running = new ConcurrentHashMap<>();
     private final Object lock = new Object();
-    private final List<Throwable> failures = new ArrayList<>();
-    private int reported;
+    /** A task's failure, with the override layer of the request that started it (null if none did). */
+    private record Failure(Throwable error, @Nullable Object owner) {}
+
+    /** Failures not reported yet, oldest first; guarded by {@link #lock}. */
+    private final List<Failure> failures = new ArrayList<>();
     /** The work a timeout last listed with stacks: a later timeout on the same work names it without them. */
     private java.util.Set<Object> lastTimedOut = java.util.Set.of();
     /** Threads in {@link #await}; written under {@link #lock}, read without it by {@link #finished}. */
@@ -78,11 +81,32 @@ public final class BackgroundWork {
         }
     }
 
-    void failed(Throwable failure) {
+    void failed(Throwable failure, @Nullable Object owner) {
         synchronized (lock) {
-            failures.add(failure);
+            failures.add(new Failure(failure, owner));
             lock.notifyAll();
         }
+    }
+
+    /**
+     * Takes the failures not reported yet of work that requests of one owner started (a test's
+     * override layer), so they are reported to that test, once.
+     *
+     * @param owner the owner given to {@link #failed}
+     * @return one exception for them, or null when there are none
+     */
+    public @Nullable BackgroundWorkException takeFailuresOf(Object owner) {
+        List<Throwable> taken = new ArrayList<>();
+        synchronized (lock) {
+            failures.removeIf(f -> {
+                boolean mine = f.owner() == owner;
+                if (mine) {
+                    taken.add(f.error());
+                }
+                return mine;
+            });
+        }
+        return taken.isEmpty() ? null : failed(taken);
     }
 
     /** Whether nothing is running. */
@@ -168,9 +192,9 @@ public final class BackgroundWork {
             waiters++;
             try {
                 while (true) {
-                    if (failures.size() > reported) {
-                        List<Throwable> fresh = List.copyOf(failures.subList(reported, failures.size()));
-                        reported = failures.size();
+                    if (!failures.isEmpty()) {
+                        List<Throwable> fresh = failures.stream().map(Failure::error).toList();
+                        failures.clear();
                         throw failed(fresh);
                     }
                     if (!busy(includeWaiting)) {

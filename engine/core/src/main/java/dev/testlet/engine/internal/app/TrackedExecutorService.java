@@ -52,7 +52,7 @@ final class TrackedExecutorService extends AbstractExecutorService {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                work.failed(LateWrites.classify(e, origin));
+                work.failed(LateWrites.classify(e, origin), layer);
             } finally {
                 threads.remove(Thread.currentThread());
                 work.finished(key);
@@ -84,7 +84,7 @@ final class TrackedExecutorService extends AbstractExecutorService {
 
         @Override
         protected void setException(Throwable t) {
-            work.failed(t);
+            work.failed(t, attributes.current());   // runs on the task's thread, which carries its layer
             super.setException(t);
         }
 

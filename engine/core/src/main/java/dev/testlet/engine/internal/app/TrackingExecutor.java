@@ -58,7 +58,7 @@ final class TrackingExecutor implements Executor {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                work.failed(LateWrites.classify(e, origin));
+                work.failed(LateWrites.classify(e, origin), layer);
                 throw e;
             } finally {
                 work.finished(key);
