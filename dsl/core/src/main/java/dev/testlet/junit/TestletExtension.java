@@ -8,7 +8,6 @@ import dev.testlet.engine.ServletApp;
 import dev.testlet.internal.Checks;
 import dev.testlet.internal.TestBinding;
 import dev.testlet.internal.har.HarWriter;
-import dev.testlet.internal.snapshot.SnapshotInvocation;
 import dev.testlet.internal.snapshot.SnapshotSession;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,10 +77,6 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     private static final String TEST_CLIENT = "test client";
     private static final String TEST_SNAPSHOTS = "test snapshots";
     private static final String TEST_HAR = "test har";
-
-    /** Where the run's and each class's snapshot bookkeeping lives (not per extension instance). */
-    private static final ExtensionContext.Namespace SNAPSHOTS =
-            ExtensionContext.Namespace.create(TestletExtension.class, "snapshots");
 
     private final Supplier<ServletApp> app;
     private final boolean perTest;
@@ -186,7 +181,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (perTest || inBothModes(context.getTestClass().orElse(null))) {
+        if (perTest || Runs.twice(context.getTestClass().orElse(null))) {
             return;   // a class run in both modes starts its app for each run (BothModes calls startRun)
         }
         startClassApp(context);
@@ -253,7 +248,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         TestClient client = configure.apply(scope.client());
         store.put(TEST_SCOPE, scope);
         store.put(TEST_CLIENT, client);
-        SnapshotSession snapshots = snapshots(context);
+        SnapshotSession snapshots = TestSnapshots.open(context);
         store.put(TEST_SNAPSHOTS, snapshots);
         TestBinding.bind(new TestBinding(scope, client, snapshots));
     }
@@ -288,54 +283,6 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    /**
-     * The test's snapshots, named after it, registered with its class for the unused-snapshot report.
-     * {@code getOrComputeIfAbsent}, deprecated in JUnit 6, is the one JUnit 5.12 (Spring Boot 3.5's) has.
-     */
-    @SuppressWarnings("deprecation")
-    private static SnapshotSession snapshots(ExtensionContext context) {
-        RunSnapshots run = context.getRoot().getStore(SNAPSHOTS).getOrComputeIfAbsent(RunSnapshots.class,
-                k -> new RunSnapshots(key -> context.getRoot().getConfigurationParameter(key).orElse(null)),
-                RunSnapshots.class);
-        Class<?> testClass = context.getRequiredTestClass();
-        // Both modes of an @InBothModes class take the same snapshots: that is what shows they agree.
-        String uniqueId = inBothModes(testClass)
-                ? context.getUniqueId().replaceFirst("/\\[class-template-invocation:#\\d+]", "") : context.getUniqueId();
-        SnapshotSession session = new SnapshotSession(run,
-                new SnapshotInvocation(testClass, context.getRequiredTestMethod().getName(), uniqueId));
-        classContext(context).getStore(SNAPSHOTS).getOrComputeIfAbsent(ClassSnapshots.class,
-                k -> new ClassSnapshots(testClass, run), ClassSnapshots.class).add(session);
-        return session;
-    }
-
-    /**
-     * The context of the class a test belongs to (a nested class's own); for an @InBothModes class the
-     * context of both its runs, so its unused snapshots are judged once, after both.
-     */
-    private static ExtensionContext classContext(ExtensionContext context) {
-        ExtensionContext c = context;
-        while (c.getTestMethod().isPresent() || c.getTestClass().isEmpty()) {
-            ExtensionContext parent = c.getParent().orElse(null);
-            if (parent == null) {
-                return context;
-            }
-            c = parent;
-        }
-        ExtensionContext template = c.getParent().orElse(null);
-        return inBothModes(c.getTestClass().orElse(null)) && template != null
-                && template.getTestClass().equals(c.getTestClass()) ? template : c;
-    }
-
-    /** Whether a class runs once per mode ({@link InBothModes}, on it or a class it is nested in). */
-    private static boolean inBothModes(@Nullable Class<?> type) {
-        for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
-            if (t.isAnnotationPresent(InBothModes.class)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Ends a scope: a warning for what it left open, or a failure in strict mode. */
     private void end(TestScope scope) {
         if (strict) {
@@ -365,7 +312,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (classScope != null) {
             return configure.apply(classScope.client());
         }
-        if (inBothModes(context.getTestClass().orElse(null)) && context.getTestMethod().isEmpty()) {
+        if (Runs.twice(context.getTestClass().orElse(null)) && context.getTestMethod().isEmpty()) {
             throw new ParameterResolutionException("no TestClient to inject into " + parameter.getDeclaringExecutable()
                     + ": in an @InBothModes class JUnit runs @BeforeAll once, before both runs, when neither mode's app"
                     + " has started; do per-mode setup in @BeforeEach, or in a @Nested class, whose @BeforeAll runs"
@@ -426,36 +373,13 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
         if (built == null) {
             throw new IllegalStateException("the app supplier given to TestletExtension.forApp returned null");
         }
-        return mode(context) == Mode.SERVED ? Testlet.serve(built, startupTimeout) : Testlet.start(built, startupTimeout);
-    }
-
-    /** The mode of this run: an {@link InBothModes} run's, else {@code testlet.mode}, else in-process. */
-    static Mode mode(ExtensionContext context) {
-        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-            Mode run = c.getStore(Mode.STORE).get(Mode.class, Mode.class);
-            if (run != null) {
-                return run;
-            }
-        }
-        Mode chosen = Mode.parse(context.getConfigurationParameter(Mode.PROPERTY).orElse(System.getProperty(Mode.PROPERTY)));
-        return chosen == null ? Mode.IN_PROCESS : chosen;
+        return Runs.mode(context) == Mode.SERVED ? Testlet.serve(built, startupTimeout) : Testlet.start(built, startupTimeout);
     }
 
     /** Skips a test marked {@link OnlyInMode} for another mode than this run's. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (context.getTestMethod().isEmpty()) {
-            return ConditionEvaluationResult.enabled("modes are decided per test");
-        }
-        OnlyInMode only = context.getTestMethod().map(m -> m.getAnnotation(OnlyInMode.class))
-                .or(() -> context.getTestClass().map(c -> c.getAnnotation(OnlyInMode.class))).orElse(null);
-        if (only == null) {
-            return ConditionEvaluationResult.enabled("runs in every mode");
-        }
-        Mode mode = mode(context);
-        return only.value() == mode ? ConditionEvaluationResult.enabled("runs " + mode.label())
-                : ConditionEvaluationResult.disabled("only meant " + only.value().label() + ", and this run is "
-                        + mode.label() + (only.because().isEmpty() ? "" : ": " + only.because()));
+        return Runs.condition(context);
     }
 
     private ExtensionContext.Namespace namespace() {
