@@ -159,6 +159,7 @@ public final class AppServer implements App, Tracking {
         Throwable failure = null;
         try {
             server.start();
+            logs.reattach();
         } catch (Exception e) {
             failure = e;
         } finally {

@@ -46,6 +46,14 @@ final class LogCapture extends Handler implements LogSink {
         backends = LogBackends.attach(this);
     }
 
+    /** Attaches again what the app's startup took off (Spring Boot stops and resets Logback). */
+    void reattach() {
+        LogBackends.Attached attached = backends;
+        if (attached != null) {
+            attached.reattach();
+        }
+    }
+
     /**
      * Takes the capture off again and gives the root logger back each handler it had before the app
      * started and has lost since: Spring Boot's {@code LoggingSystem.cleanUp} at the close of a Boot app
