@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.testlet.TestClient;
 import dev.testlet.Testlet;
+import dev.testlet.engine.AppStartupException;
 import dev.testlet.engine.ServletApp;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Testlet on the dependency tree Maven resolved for this module (a framework in compile scope, Testlet
  * in test scope, as users write it). The module's pom says what must happen: Testlet starts and serves
- * JSON, or it refuses to start with one message naming each conflict Maven made (the jackson-annotations
- * it took, the Jetty it took), what Testlet needs and the lines to add, and nothing about what is fine.
+ * JSON; or it refuses to start with one message naming each conflict Maven made (the jackson-annotations
+ * it took, the Jetty it took), what Testlet needs and the lines to add, and nothing about what is fine;
+ * or, for its EE 10 artifact on a Servlet 6.1 tree, it refuses naming the EE 11 artifact.
  */
 class DependencyTreeTest {
 
@@ -49,7 +51,15 @@ class DependencyTreeTest {
             }
             return;
         }
-        assertEquals("conflict", EXPECT, "testlet.tree.expect is \"starts\" or \"conflict\"");
+        if (EXPECT.equals("needs-ee11")) {
+            AppStartupException e = assertThrows(AppStartupException.class, () -> Testlet.start(app));
+            assertParts(e.getMessage(), "this app needs Servlet 6.1 (Jakarta EE 11): the class path has Spring Framework 7,"
+                    + " Spring Boot 4 and the Servlet 6.1 API (jakarta.servlet classes from file:",
+                    "but Testlet's engine here is EE 10 (Jetty ee10, Servlet 6.0)",
+                    "replace dev.testlet:testlet-dsl with dev.testlet:testlet-dsl-ee11 (same version)");
+            return;
+        }
+        assertEquals("conflict", EXPECT, "testlet.tree.expect is \"starts\", \"needs-ee11\" or \"conflict\"");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Testlet.start(app));
         String message = e.getMessage();
         List<String> named = new ArrayList<>();
