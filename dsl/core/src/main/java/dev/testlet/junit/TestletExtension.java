@@ -186,6 +186,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        JUnitCheck.verify();
         if (perTest || inBothModes(context.getTestClass().orElse(null))) {
             return;   // a class run in both modes starts its app for each run (BothModes calls startRun)
         }
@@ -240,6 +241,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        JUnitCheck.verify();
         ExtensionContext.Store store = context.getStore(namespace());
         TestScope classScope = perTest ? null : classScope(context);
         TestClient base;
@@ -440,6 +442,7 @@ public final class TestletExtension implements BeforeAllCallback, AfterAllCallba
     /** Skips a test marked {@link OnlyInMode} for another mode than this run's. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        JUnitCheck.verify();   // JUnit asks this first; on JUnit 5 the mode lookup below would fail obscurely
         if (context.getTestMethod().isEmpty()) {
             return ConditionEvaluationResult.enabled("modes are decided per test");
         }
