@@ -74,6 +74,18 @@ public final class DependencyCheck {
     }
 
     /**
+     * Every problem with the dependencies Testlet's own class loader sees, for a caller that reports
+     * them together with its own ({@link #report(List)}).
+     *
+     * <pre>{@code List<String> problems = DependencyCheck.problems();   // [] when all is well}</pre>
+     *
+     * @return the problems, each a block of aligned facts; empty when there are none
+     */
+    public static List<String> problems() {
+        return problems(DependencyCheck.class.getClassLoader());
+    }
+
+    /**
      * Every problem with the dependencies {@code loader} sees, each a block of aligned facts.
      *
      * @param loader the class loader Testlet is loaded by
@@ -86,8 +98,15 @@ public final class DependencyCheck {
         return problems;
     }
 
-    /** The message of the exception: one problem as it is, several one after another under a count. */
-    static String report(List<String> problems) {
+    /**
+     * The message of the exception: one problem as it is, several one after another under a count.
+     *
+     * <pre>{@code throw new IllegalStateException(DependencyCheck.report(problems));}</pre>
+     *
+     * @param problems at least one problem
+     * @return the message
+     */
+    public static String report(List<String> problems) {
         if (problems.size() == 1) {
             return "Testlet cannot start: " + problems.get(0);
         }

@@ -1,6 +1,9 @@
 package dev.testlet.junit;
 
+import dev.testlet.internal.DependencyCheck;
 import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@code Testlet.start}) runs under any JUnit; only {@code dev.testlet.junit} needs 6.
  *
  * <pre>{@code
- * JUnitCheck.verify();   // IllegalStateException: "Testlet's JUnit extension needs JUnit 6, ... found : 5.12.2 ..."
+ * JUnitCheck.verify();   // IllegalStateException: "Testlet cannot start: JUnit 6 is needed ... found : 5.12.2 ..."
  * }</pre>
  */
 final class JUnitCheck {
@@ -27,13 +30,17 @@ final class JUnitCheck {
     private JUnitCheck() {}
 
     /**
-     * Fails when the JUnit Jupiter on the class path is older than 6.
+     * Fails when the JUnit Jupiter on the class path is older than 6, reporting with it every other
+     * dependency problem {@code Testlet.start} would report next (a Boot 3.5 project has three).
      *
-     * @throws IllegalStateException naming the version found, the version needed and the fix
+     * @throws IllegalStateException naming each version found, the version needed and the fix
      */
     static void verify() {
         if (PROBLEM != null) {
-            throw new IllegalStateException(PROBLEM);
+            List<String> all = new ArrayList<>();
+            all.add(PROBLEM);
+            all.addAll(DependencyCheck.problems());
+            throw new IllegalStateException(DependencyCheck.report(all));
         }
     }
 
@@ -59,7 +66,7 @@ final class JUnitCheck {
     /** The failure the user reads: what was found, what is needed, why, and the lines that fix it. */
     static String message(@Nullable String version, @Nullable String location) {
         String indent = " ".repeat("artifact : ".length());
-        return "Testlet's JUnit extension needs JUnit 6, and the class path has an older JUnit Jupiter.\n"
+        return "JUnit 6 is needed by its JUnit extension, and the class path has an older JUnit Jupiter.\n"
                 + "artifact : org.junit.jupiter:junit-jupiter-api\n"
                 + "found    : " + (version == null ? "a version before 6" : version)
                 + (location == null ? "" : " (" + location + ")") + "\n"

@@ -3,6 +3,8 @@ package dev.testlet.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.testlet.internal.DependencyCheck;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -34,10 +36,10 @@ class JUnitCheckTest {
 
     @Test
     void the_message_names_the_version_found_and_the_lines_that_fix_it() {
-        String message = JUnitCheck.message("5.12.2", "file:/m2/junit-jupiter-api-5.12.2.jar");
+        String message = DependencyCheck.report(List.of(JUnitCheck.message("5.12.2", "file:/m2/junit-jupiter-api-5.12.2.jar")));
 
         assertThat(message).isEqualTo("""
-                Testlet's JUnit extension needs JUnit 6, and the class path has an older JUnit Jupiter.
+                Testlet cannot start: JUnit 6 is needed by its JUnit extension, and the class path has an older JUnit Jupiter.
                 artifact : org.junit.jupiter:junit-jupiter-api
                 found    : 5.12.2 (file:/m2/junit-jupiter-api-5.12.2.jar)
                 needed   : 6.0 or newer (the extension is built on 6.0.3 and uses APIs new in JUnit 6)

@@ -45,7 +45,7 @@ class ExtensionOnJUnit5Test {
         assertEquals(1, failures.size(), () -> "one failure, for the class: " + failures);
         String message = String.valueOf(failures.get(0).getException().getMessage());
         for (String part : new String[] {
-            "Testlet's JUnit extension needs JUnit 6, and the class path has an older JUnit Jupiter.",
+            "Testlet cannot start: JUnit 6 is needed by its JUnit extension, and the class path has an older JUnit Jupiter.",
             "found    : 5.12.2 (",
             "junit-jupiter-api-5.12.2.jar)",
             "<dependency><groupId>org.junit</groupId><artifactId>junit-bom</artifactId><version>6.0.3</version><type>pom</type><scope>import</scope></dependency>",
