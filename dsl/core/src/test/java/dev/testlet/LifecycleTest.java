@@ -159,7 +159,10 @@ class LifecycleTest {
                 () -> Testlet.start(app, Duration.ofMillis(300)));
 
         assertThat(e.getMessage())
-                .startsWith("the app did not start within 300ms; the starting thread was interrupted there:")
+                .startsWith("the app did not start within 300ms; to allow it more, use"
+                        + " TestletExtension.forApp(app).withStartupTimeout(Duration.ofSeconds(60)) or"
+                        + " Testlet.start(app, Duration.ofSeconds(60)) (Spring Boot's first start in a JVM often takes"
+                        + " over 10s).\nThe starting thread was interrupted there:\n")
                 .contains("at dev.testlet.LifecycleTest$HangingListener.contextInitialized");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }

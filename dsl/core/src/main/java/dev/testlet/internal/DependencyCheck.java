@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.jar.Attributes;
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Spring app's {@code jackson-databind} 2.x, Spring Boot 3's dependency management) names an older
  * {@code jackson-annotations} nearer to the user's project than Testlet's Jackson 3 does, Maven
  * takes the nearest, and Jackson 3 then dies in its first class with
- * {@code NoClassDefFoundError: com/fasterxml/jackson/annotation/JsonSerializeAs}.
+ * {@code NoClassDefFoundError: com/fasterxml/jackson/annotation/JsonSerializeAs}; and Spring Boot
+ * 3.5's dependency management puts Jetty 12.0 under Testlet (see {@link JettyCheck}). Every problem
+ * found is reported in one exception.
  *
  * <p>The check loads no class: it asks the class loader for resources only (a {@code .class} file
  * and the jar's {@code pom.properties} or manifest), so it can run before Jackson 3 is touched.
@@ -45,52 +49,104 @@ public final class DependencyCheck {
     /** A class in every jackson-annotations version: where the jar on the class path is found. */
     static final String ANY_VERSION = "com/fasterxml/jackson/annotation/JsonAutoDetect.class";
 
-    private static final String POM_PROPERTIES = "META-INF/maven/com.fasterxml.jackson.core/jackson-annotations/pom.properties";
+    /** Where a jackson-annotations jar says its version. */
+    static final String POM_PROPERTIES = "META-INF/maven/com.fasterxml.jackson.core/jackson-annotations/pom.properties";
+
+    /** Where a fact's continuation lines start, under its value. */
+    static final String INDENT = " ".repeat("artifact : ".length());
 
     private DependencyCheck() {}
 
     /**
-     * Fails when a dependency Testlet needs is missing or too old on the class path of Testlet's own
-     * class loader, with what was found, what is needed and the line to add.
+     * Fails when a dependency Testlet needs is missing or of a version it cannot run on, on the class
+     * path of Testlet's own class loader, with what was found, what is needed and the lines to add;
+     * every problem found is in the one message.
      *
-     * <pre>{@code DependencyCheck.verify();   // throws IllegalStateException naming jackson-annotations 2.19.1}</pre>
+     * <pre>{@code DependencyCheck.verify();   // throws IllegalStateException naming jackson-annotations 2.19.2 and Jetty 12.0.29}</pre>
      *
-     * @throws IllegalStateException naming the artifact, the version found, the version needed and the fix
+     * @throws IllegalStateException naming each artifact, the version found, the version needed and the fix
      */
     public static void verify() {
-        Optional<String> problem = jacksonAnnotations(DependencyCheck.class.getClassLoader());
-        if (problem.isPresent()) {
-            throw new IllegalStateException(problem.get());
+        List<String> problems = problems(DependencyCheck.class.getClassLoader());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(report(problems));
         }
+    }
+
+    /**
+     * Every problem with the dependencies Testlet's own class loader sees, for a caller that reports
+     * them together with its own ({@link #report(List)}).
+     *
+     * <pre>{@code List<String> problems = DependencyCheck.problems();   // [] when all is well}</pre>
+     *
+     * @return the problems, each a block of aligned facts; empty when there are none
+     */
+    static List<String> problems() {
+        return problems(DependencyCheck.class.getClassLoader());
+    }
+
+    /**
+     * Every problem with the dependencies {@code loader} sees, each a block of aligned facts.
+     *
+     * @param loader the class loader Testlet is loaded by
+     * @return the problems, in a fixed order; empty when there are none
+     */
+    static List<String> problems(@Nullable ClassLoader loader) {
+        List<String> problems = new ArrayList<>(2);
+        jacksonAnnotations(loader).ifPresent(problems::add);
+        JettyCheck.jetty(loader).ifPresent(problems::add);
+        return problems;
+    }
+
+    /**
+     * The message of the exception: one problem as it is, several one after another under a count.
+     *
+     * <pre>{@code throw new IllegalStateException(DependencyCheck.report(problems));}</pre>
+     *
+     * @param problems at least one problem
+     * @return the message
+     */
+    static String report(List<String> problems) {
+        if (problems.size() == 1) {
+            return "Testlet cannot start: " + problems.get(0);
+        }
+        return "Testlet cannot start: " + problems.size() + " of its dependencies on the class path are not what it"
+                + " needs; fix each:\n\n" + String.join("\n\n", problems);
     }
 
     /**
      * What is wrong with the jackson-annotations that {@code loader} sees, if anything.
      *
      * @param loader the class loader Jackson 3 is loaded by
-     * @return the message for the user, or empty when the jar has what Jackson 3 needs
+     * @return the problem for the user, or empty when the jar has what Jackson 3 needs
      */
     static Optional<String> jacksonAnnotations(@Nullable ClassLoader loader) {
-        ClassLoader effective = loader == null ? ClassLoader.getSystemClassLoader() : loader;
+        ClassLoader effective = effective(loader);
         if (effective.getResource(MARKER) != null) {
             return Optional.empty();
         }
-        return Optional.of(message(found(effective.getResource(ANY_VERSION))));
+        return Optional.of(message(found(effective.getResource(ANY_VERSION), POM_PROPERTIES)));
+    }
+
+    /** The loader to ask: the system class loader for classes of the boot loader. */
+    static ClassLoader effective(@Nullable ClassLoader loader) {
+        return loader == null ? ClassLoader.getSystemClassLoader() : loader;
     }
 
     /**
-     * The jackson-annotations jar a class of it was found in.
+     * The jar a class of an artifact was found in.
      *
      * @param version its version, or null when the jar does not say
-     * @param location where it is (a jar path), or null when no jackson-annotations is on the class path
+     * @param location where it is (a jar path), or null when the artifact is not on the class path
      */
     record Found(@Nullable String version, @Nullable String location) {}
 
     /**
-     * Reads the version of the jar holding {@code anyClass}: its Maven {@code pom.properties}, else its
-     * manifest's {@code Implementation-Version} or {@code Bundle-Version}.
+     * Reads the version of the jar holding {@code anyClass}: its Maven {@code pom.properties} (at
+     * {@code pomProperties} in the jar), else its manifest's {@code Implementation-Version} or
+     * {@code Bundle-Version}.
      */
-    static Found found(@Nullable URL anyClass) {
+    static Found found(@Nullable URL anyClass, String pomProperties) {
         if (anyClass == null) {
             return new Found(null, null);
         }
@@ -100,7 +156,7 @@ public final class DependencyCheck {
             return new Found(null, text);
         }
         String jar = text.substring(0, bang + 2);
-        String version = pomVersion(jar);
+        String version = pomVersion(jar, pomProperties);
         return new Found(version != null ? version : manifestVersion(jar), path(jar.substring("jar:".length(), bang)));
     }
 
@@ -113,8 +169,8 @@ public final class DependencyCheck {
         }
     }
 
-    private static @Nullable String pomVersion(String jar) {
-        try (InputStream in = open(URI.create(jar + POM_PROPERTIES).toURL())) {
+    private static @Nullable String pomVersion(String jar, String pomProperties) {
+        try (InputStream in = open(URI.create(jar + pomProperties).toURL())) {
             Properties properties = new Properties();
             properties.load(in);
             return properties.getProperty("version");
@@ -142,15 +198,15 @@ public final class DependencyCheck {
         return connection.getInputStream();
     }
 
-    /** The failure the user reads: what was found, what is needed, why, and the line that fixes it. */
+    /** The problem the user reads: what was found, what is needed, why, and the line that fixes it. */
     static String message(Found found) {
         String foundText = found.location() == null
                 ? "no jackson-annotations on the class path"
                 : (found.version() == null ? "a version that does not say which" : found.version()) + " (" + found.location() + ")";
         String line = "<dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-annotations</artifactId>"
                 + "<version>" + NEEDED + "</version></dependency>";
-        String indent = " ".repeat("artifact : ".length());
-        return "Testlet cannot start: Jackson 3 needs a newer jackson-annotations than the class path has.\n"
+        String indent = INDENT;
+        return "Jackson 3 needs a newer jackson-annotations than the class path has.\n"
                 + "artifact : " + ANNOTATIONS + "\n"
                 + "found    : " + foundText + "\n"
                 + "needed   : " + NEEDED + " or newer (Jackson 3 uses @JsonSerializeAs, new in " + NEEDED + ")\n"

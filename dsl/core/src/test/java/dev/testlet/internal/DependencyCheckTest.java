@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DependencyCheckTest {
 
-    /** Not a class file: loading it would fail, so a check that passes over it has loaded nothing. */
-    private static final String NOT_A_CLASS = "not a class file";
+    private static final String NOT_A_CLASS = FakeJars.NOT_A_CLASS;
 
-    private static final String POM_PROPERTIES = "META-INF/maven/com.fasterxml.jackson.core/jackson-annotations/pom.properties";
+    private static final String POM_PROPERTIES = DependencyCheck.POM_PROPERTIES;
 
     @TempDir
     Path dir;
@@ -96,7 +90,7 @@ class DependencyCheckTest {
     void the_needed_version_is_the_one_testlets_jackson_3_brings() {
         URL real = DependencyCheck.class.getClassLoader().getResource(DependencyCheck.ANY_VERSION);
 
-        assertThat(DependencyCheck.found(real).version())
+        assertThat(DependencyCheck.found(real, DependencyCheck.POM_PROPERTIES).version())
                 .as("Jackson 3 now brings another jackson-annotations: update DependencyCheck.NEEDED, and MARKER to a"
                         + " class that is new in it if Jackson 3 uses one")
                 .isEqualTo(DependencyCheck.NEEDED);
@@ -104,7 +98,8 @@ class DependencyCheckTest {
 
     @Test
     void the_message_names_the_artifact_the_versions_and_the_line_to_add() {
-        String message = DependencyCheck.message(new DependencyCheck.Found("2.19.1", "/m2/jackson-annotations-2.19.1.jar"));
+        String message = DependencyCheck.report(List.of(
+                DependencyCheck.message(new DependencyCheck.Found("2.19.1", "/m2/jackson-annotations-2.19.1.jar"))));
 
         assertThat(message).isEqualTo("""
                 Testlet cannot start: Jackson 3 needs a newer jackson-annotations than the class path has.
@@ -121,22 +116,49 @@ class DependencyCheckTest {
                            who brings the old one: mvn dependency:tree -Dincludes=com.fasterxml.jackson.core:jackson-annotations""");
     }
 
+    @Test
+    void an_old_jackson_annotations_and_an_old_jetty_are_reported_together_in_one_exception() throws IOException {
+        Path annotations = jar("jackson-annotations-2.19.2.jar", Map.of(
+                DependencyCheck.ANY_VERSION, NOT_A_CLASS, POM_PROPERTIES, "version=2.19.2\n"));
+        Path jetty = jar("jetty-server-12.0.29.jar", Map.of(
+                JettyCheck.MARKER, NOT_A_CLASS, JettyCheck.POM_PROPERTIES, "version=12.0.29\n"));
+
+        List<String> problems;
+        try (URLClassLoader loader = FakeJars.loaderOf(annotations, jetty)) {
+            problems = DependencyCheck.problems(loader);
+        }
+        String message = DependencyCheck.report(problems);
+
+        assertThat(problems).hasSize(2);
+        assertThat(message)
+                .startsWith("Testlet cannot start: 2 of its dependencies on the class path are not what it needs; fix each:\n\n"
+                        + "Jackson 3 needs a newer jackson-annotations than the class path has.\n")
+                .contains("found    : 2.19.2 (" + annotations + ")")
+                .contains("\n\nJetty 12.1 is needed, and the class path has another jetty-server.\n")
+                .contains("found    : 12.0.29 (" + jetty + ")")
+                .contains("<artifactId>jetty-ee10-bom</artifactId>");
+    }
+
+    @Test
+    void a_class_path_with_both_right_has_no_problem() throws IOException {
+        Path annotations = jar("jackson-annotations-2.21.jar", Map.of(
+                DependencyCheck.ANY_VERSION, NOT_A_CLASS, DependencyCheck.MARKER, NOT_A_CLASS));
+        Path jetty = jar("jetty-server-12.1.8.jar", Map.of(
+                JettyCheck.MARKER, NOT_A_CLASS, JettyCheck.POM_PROPERTIES, "version=12.1.8\n"));
+
+        try (URLClassLoader loader = FakeJars.loaderOf(annotations, jetty)) {
+            assertThat(DependencyCheck.problems(loader)).isEmpty();
+        }
+    }
+
     /** The check against a class loader that sees only {@code jar} (and the JDK). */
     private static Optional<String> checkOnly(Path jar) throws IOException {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = FakeJars.loaderOf(jar)) {
             return DependencyCheck.jacksonAnnotations(loader);
         }
     }
 
     private Path jar(String name, Map<String, String> entries) throws IOException {
-        Path jar = dir.resolve(name);
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (Map.Entry<String, String> entry : new LinkedHashMap<>(entries).entrySet()) {
-                out.putNextEntry(new JarEntry(entry.getKey()));
-                out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return jar;
+        return FakeJars.write(dir.resolve(name), entries);
     }
 }

@@ -217,7 +217,8 @@ class TestletExtensionTest {
         Throwable failure = all.failed().stream().findFirst().orElseThrow()
                 .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         assertThat(failure).isInstanceOf(dev.testlet.engine.AppStartupException.class)
-                .hasMessageStartingWith("the app did not start within 200ms");
+                .hasMessageStartingWith("the app did not start within 200ms; to allow it more, use"
+                        + " TestletExtension.forApp(app).withStartupTimeout(Duration.ofSeconds(60))");
     }
 
     @Test

@@ -53,6 +53,14 @@ class LogbackCaptureTest {
         }
     }
 
+    /** Reconfigures Logback at startup exactly as Spring Boot 3.5 does: stop, reset, configure, start. */
+    public static class ReconfiguresLogbackAsSpringBoot implements ServletContextListener {
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            LogbackConfig.stopResetConfigureAndStart();
+        }
+    }
+
     @AfterEach
     void clearTheAppsAppender() {
         LogbackConfig.clearAppEvents();
@@ -107,6 +115,19 @@ class LogbackCaptureTest {
             assertThat(r.exchange().serverLog()).extracting(ServerLogRecord::message).containsExactly("audit entry for /audit");
             assertThat(LogbackConfig.appMessages()).containsExactly("reconfigured at startup", "audit entry for /audit");
         }
+    }
+
+    @Test
+    void spring_boots_stop_and_reset_at_startup_keeps_the_capture() {
+        ServletApp app = ServletApp.builder().listener(ReconfiguresLogbackAsSpringBoot.class).servlet("/audit", Audit.class)
+                .build();
+
+        try (TestClient client = Testlet.start(app)) {
+            Response r = client.given().get("/audit").expectBody("logged");
+
+            assertThat(r.exchange().serverLog()).extracting(ServerLogRecord::message).containsExactly("audit entry for /audit");
+        }
+        assertThat(LogbackConfig.rootAppenders()).as("after the app stopped").containsExactly("APP");
     }
 
     @Test

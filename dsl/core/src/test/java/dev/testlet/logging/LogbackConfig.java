@@ -49,10 +49,26 @@ final class LogbackConfig {
         return names;
     }
 
-    /** What Spring Boot does at startup: a reset (every appender detached and stopped), then a new configuration. */
+    /** A reset (every appender detached and stopped), then a new configuration. */
     static void resetAndConfigure() {
         LoggerContext context = context();
         context.reset();
+        configure(context);
+    }
+
+    /**
+     * What Spring Boot 3.5's {@code LogbackLoggingSystem} does at startup: {@code stop()} (a reset, then
+     * every listener dropped), {@code reset()}, a new configuration, {@code start()}.
+     */
+    static void stopResetConfigureAndStart() {
+        LoggerContext context = context();
+        context.stop();
+        context.reset();
+        configure(context);
+        context.start();
+    }
+
+    private static void configure(LoggerContext context) {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

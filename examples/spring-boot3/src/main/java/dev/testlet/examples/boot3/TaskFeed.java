@@ -15,7 +15,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
  * A Spring WebSocket handler on {@code /ws/tasks}: greets with the number of tasks, answers
- * {@code ping} with {@code pong}, and pushes every new task to every open session, as JSON written
+ * {@code ping} (as text or JSON) with {@code pong}, and pushes every new task to every open session, as JSON written
  * by Boot's Jackson 2 {@code ObjectMapper}.
  */
 @Component
@@ -45,10 +45,17 @@ public class TaskFeed extends TextWebSocketHandler {
         sessions.add(safe);
     }
 
+    /**
+     * Answers {@code ping}, or {@code {"type":"ping"}}, with {@code pong}; closes with 1003 on anything
+     * else. Malformed JSON makes Jackson throw, and Spring then logs the exception and closes the
+     * session with 1011.
+     */
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
         WebSocketSession safe = (WebSocketSession) session.getAttributes().get("safe");
-        if (message.getPayload().equals("ping")) {
+        String text = message.getPayload();
+        boolean ping = text.startsWith("{") ? json.readTree(text).path("type").asText().equals("ping") : text.equals("ping");
+        if (ping) {
             safe.sendMessage(new TextMessage("pong"));
         } else {
             safe.close(CloseStatus.NOT_ACCEPTABLE.withReason("only ping is understood"));

@@ -1,5 +1,8 @@
 package dev.testlet.examples.boot3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.testlet.TestClient;
 import dev.testlet.WebSocketSession;
 import dev.testlet.junit.TestletExtension;
@@ -35,6 +38,41 @@ class TaskFeedTest {
 
             feed.expectJson("", Map.of("type", "created",
                     "task", Map.of("id", id, "title", "Tell everyone", "done", false, "owner", "alice")));
+        }
+    }
+
+    @Test
+    void answers_ping_sent_as_json(TestClient client) {
+        try (WebSocketSession feed = client.given().websocket("/ws/tasks")) {
+            feed.receiveJson();
+            feed.sendJson(Map.of("type", "ping")).expectText("pong");
+        }
+    }
+
+    @Test
+    void an_exception_in_the_handler_closes_with_1011(TestClient client) {
+        try (WebSocketSession feed = client.given().websocket("/ws/tasks")) {
+            feed.receiveJson();
+            feed.sendText("{\"type\": ping}").expectClose(1011);
+        }
+    }
+
+    /**
+     * Spring catches what a handler throws, logs it and closes the session; Testlet keeps that log line
+     * with the session, so a failing expectation shows the exception.
+     */
+    @Test
+    void what_the_handler_threw_is_in_the_failure_of_the_next_expectation(TestClient client) {
+        try (WebSocketSession feed = client.given().websocket("/ws/tasks")) {
+            feed.receiveJson();
+            feed.sendText("{\"type\": ping}");
+
+            AssertionError failure = catchThrowableOfType(AssertionError.class, () -> feed.expectText("pong"));
+
+            assertThat(failure).hasMessageContaining("the server closed the session: 1011 Internal Server Error")
+                    .hasMessageContaining("--- server log of this session ---")
+                    .hasMessageContaining("Closing session due to exception for StandardWebSocketSession")
+                    .hasMessageContaining("com.fasterxml.jackson.core.JsonParseException: Unrecognized token 'ping'");
         }
     }
 

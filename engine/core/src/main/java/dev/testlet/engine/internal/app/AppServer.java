@@ -159,6 +159,7 @@ public final class AppServer implements App, Tracking {
         Throwable failure = null;
         try {
             server.start();
+            logs.reattach();
         } catch (Exception e) {
             failure = e;
         } finally {
@@ -166,8 +167,7 @@ public final class AppServer implements App, Tracking {
             guard.finish();
         }
         if (guard.timedOut()) {
-            throw new AppStartupException("the app did not start within " + Durations.format(timeout)
-                    + "; the starting thread was interrupted there:\n" + guard.dump(), failure != null ? failure
+            throw new AppStartupException(StartupFailures.timedOut(timeout, guard.dump()), failure != null ? failure
                     : new java.util.concurrent.TimeoutException("startup timed out"));
         }
         if (failure == null && !context.isAvailable()) {

@@ -5,6 +5,9 @@ import dev.testlet.engine.internal.logging.LogBackends;
 import dev.testlet.engine.internal.logging.LogSink;
 import dev.testlet.engine.internal.transport.InFlight;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -16,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * appender on Logback's and Log4j 2's root loggers when those backends are on the class path
  * ({@link LogBackends}), while the app runs. A line is attributed by the thread that wrote it, which
  * the app's filter chain has bound to its request. SLF4J reaches it through whichever backend it logs
- * to. Jetty's own lines are left out.
+ * to. Jetty's own lines are left out. When the app stops, the root logger gets back the handlers it
+ * had before the app started (see {@link #uninstall()}).
  */
 final class LogCapture extends Handler implements LogSink {
 
@@ -27,14 +31,44 @@ final class LogCapture extends Handler implements LogSink {
     private final ThreadLocal<InFlight> current = new ThreadLocal<>();
     private final Logger root = Logger.getLogger("");
     private volatile LogBackends.@Nullable Attached backends;
+    /** The root logger's handlers before the app started, other apps' captures left out. */
+    private volatile List<Handler> rootHandlersBefore = List.of();
 
     void install() {
+        List<Handler> before = new ArrayList<>();
+        for (Handler h : root.getHandlers()) {
+            if (!(h instanceof LogCapture)) {
+                before.add(h);
+            }
+        }
+        rootHandlersBefore = List.copyOf(before);
         root.addHandler(this);
         backends = LogBackends.attach(this);
     }
 
+    /** Attaches again what the app's startup took off (Spring Boot stops and resets Logback). */
+    void reattach() {
+        LogBackends.Attached attached = backends;
+        if (attached != null) {
+            attached.reattach();
+        }
+    }
+
+    /**
+     * Takes the capture off again and gives the root logger back each handler it had before the app
+     * started and has lost since: Spring Boot's {@code LoggingSystem.cleanUp} at the close of a Boot app
+     * removes the JUL bridge handler another, still running Boot context (a cached
+     * {@code @SpringBootTest}) installed, which would leave java.util.logging with no handler at all.
+     */
     void uninstall() {
         root.removeHandler(this);
+        List<Handler> now = Arrays.asList(root.getHandlers());
+        for (Handler h : rootHandlersBefore) {
+            if (!now.contains(h)) {
+                root.addHandler(h);
+            }
+        }
+        rootHandlersBefore = List.of();
         LogBackends.Attached attached = backends;
         if (attached != null) {
             backends = null;

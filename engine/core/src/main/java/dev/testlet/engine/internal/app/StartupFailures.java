@@ -1,5 +1,7 @@
 package dev.testlet.engine.internal.app;
 
+import dev.testlet.engine.spi.Durations;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,23 @@ final class StartupFailures {
         Throwable root = rootOf(failure);
         String culprit = culprit(failure);
         return "the app failed to start: " + (culprit == null ? "" : culprit + " threw ") + root;
+    }
+
+    /**
+     * Why a startup that ran out of time failed, how to allow it more (a Spring Boot app's first start
+     * in a JVM easily takes longer than the default), and where the starting thread was.
+     *
+     * @param timeout the startup timeout
+     * @param dump the starting thread's stack when it was interrupted
+     * @return the message
+     */
+    static String timedOut(Duration timeout, String dump) {
+        long seconds = Math.max(60, 2 * Math.max(1, timeout.toSeconds()));
+        String more = "Duration.ofSeconds(" + seconds + ")";
+        return "the app did not start within " + Durations.format(timeout) + "; to allow it more, use"
+                + " TestletExtension.forApp(app).withStartupTimeout(" + more + ") or Testlet.start(app, " + more + ")"
+                + " (Spring Boot's first start in a JVM often takes over 10s).\nThe starting thread was interrupted"
+                + " there:\n" + dump;
     }
 
     static String describeShutdown(Throwable failure) {

@@ -35,6 +35,12 @@ public final class LogBackends {
 
         /** Whether any backend is captured (java.util.logging records bridged to it are then left to it). */
         boolean any();
+
+        /**
+         * Attaches again wherever the app's startup took the capture off for good (Spring Boot stops
+         * Logback's context, which drops every listener, then resets it, which detaches every appender).
+         */
+        default void reattach() {}
     }
 
     /**
@@ -61,6 +67,11 @@ public final class LogBackends {
             @Override
             public boolean any() {
                 return !all.isEmpty();
+            }
+
+            @Override
+            public void reattach() {
+                all.forEach(Attached::reattach);
             }
         };
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Captures Logback lines: an appender on Logback's root logger while the app runs. Loaded only when
  * Logback is on the class path ({@link LogBackends}). A reconfiguration (Spring Boot resets Logback when
- * the app starts) detaches every appender, so a listener puts this one back after each reset.
+ * the app starts) detaches every appender, so a listener puts this one back after each reset, and
+ * {@link #reattach()} after a stop, which drops the listener too.
  */
 final class LogbackAdapter implements LogBackends.Attached {
 
@@ -61,6 +62,20 @@ final class LogbackAdapter implements LogBackends.Attached {
     @Override
     public boolean any() {
         return true;
+    }
+
+    /**
+     * Puts the appender and the listener back after a stop: Spring Boot's {@code LogbackLoggingSystem}
+     * calls {@code stop()} (which resets, then drops every listener, reset-resistant ones too) and
+     * {@code reset()} again before it configures, so the listener cannot see the second reset.
+     */
+    @Override
+    public void reattach() {
+        if (!root().isAttached(appender)) {
+            context.removeListener(listener);
+            context.addListener(listener);
+            addToRoot();
+        }
     }
 
     /** Hands each event to the sink; unsynchronized, so requests logging at once do not queue here. */

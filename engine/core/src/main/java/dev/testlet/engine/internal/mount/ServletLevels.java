@@ -71,14 +71,27 @@ final class ServletLevels {
         }
         ServletContainer chosen = ee10.orElseThrow();
         if (api61 || !needs61.isEmpty()) {
-            String found = needs61.isEmpty() ? "the Servlet 6.1 API (" + apiJar + ")"
-                    : String.join(", ", needs61);
-            throw new AppStartupException("this app needs Servlet 6.1 (Jakarta EE 11): the class path has " + found
-                    + ", but Testlet's engine here is EE 10 (Jetty ee10, Servlet 6.0), where a Servlet 6.1 framework"
-                    + " fails quietly (Spring 7 answers PATCH with 501) or with NoSuchMethodError. Use the EE 11"
-                    + " engine: replace " + EE10_ARTIFACT + " with " + EE11_ARTIFACT + " (same version)", null);
+            throw new AppStartupException("this app needs Servlet 6.1 (Jakarta EE 11): the class path has "
+                    + found(api61, needs61, apiJar) + ", but Testlet's engine here is EE 10 (Jetty ee10, Servlet 6.0),"
+                    + " where a Servlet 6.1 framework fails quietly (Spring 7 answers PATCH with 501) or with"
+                    + " NoSuchMethodError. Use the EE 11 engine: replace " + EE10_ARTIFACT + " with " + EE11_ARTIFACT
+                    + " (same version)", null);
         }
         return chosen;
+    }
+
+    /**
+     * What on the class path asks for Servlet 6.1: the frameworks, and the Servlet API with where its
+     * classes come from ({@code tomcat-embed-core} bundles them, and a Boot WAR build has it on the test
+     * class path as {@code provided}, often ahead of {@code jakarta.servlet-api}).
+     */
+    private static String found(boolean api61, List<String> needs61, String apiJar) {
+        String api = "the Servlet " + (api61 ? "6.1" : "6.0") + " API (" + apiJar + ")";
+        if (needs61.isEmpty()) {
+            return api;
+        }
+        String frameworks = String.join(", ", needs61);
+        return api61 ? frameworks + " and " + api : frameworks + ", with " + api;
     }
 
     /** Whether the Servlet API on the class path is 6.1 or newer. */
@@ -123,9 +136,10 @@ final class ServletLevels {
         }
     }
 
+    /** Where the Servlet API's classes come from: "jakarta.servlet classes from file:/.../tomcat-embed-core-11.0.22.jar". */
     private static String apiJar() {
         CodeSource source = HttpServletResponse.class.getProtectionDomain().getCodeSource();
         @Nullable Object location = source == null ? null : source.getLocation();
-        return location == null ? "jakarta.servlet-api" : "from " + location;
+        return location == null ? "jakarta.servlet-api" : "jakarta.servlet classes from " + location;
     }
 }

@@ -51,17 +51,31 @@ class ServletLevelsTest {
     void a_servlet_6_1_framework_on_the_ee10_engine_is_refused_naming_the_artifact_to_use() {
         assertThatThrownBy(() -> ServletLevels.choose(List.of(EE10), false, List.of("Spring Framework 7"), "api.jar"))
                 .isInstanceOf(AppStartupException.class)
-                .hasMessage("this app needs Servlet 6.1 (Jakarta EE 11): the class path has Spring Framework 7, but"
-                        + " Testlet's engine here is EE 10 (Jetty ee10, Servlet 6.0), where a Servlet 6.1 framework fails"
-                        + " quietly (Spring 7 answers PATCH with 501) or with NoSuchMethodError. Use the EE 11 engine:"
-                        + " replace dev.testlet:testlet-dsl with dev.testlet:testlet-dsl-ee11 (same version)");
+                .hasMessage("this app needs Servlet 6.1 (Jakarta EE 11): the class path has Spring Framework 7, with the"
+                        + " Servlet 6.0 API (api.jar), but Testlet's engine here is EE 10 (Jetty ee10, Servlet 6.0), where a"
+                        + " Servlet 6.1 framework fails quietly (Spring 7 answers PATCH with 501) or with NoSuchMethodError."
+                        + " Use the EE 11 engine: replace dev.testlet:testlet-dsl with dev.testlet:testlet-dsl-ee11 (same"
+                        + " version)");
+    }
+
+    @Test
+    void spring_boot_4_on_the_ee10_engine_is_refused_naming_the_frameworks_and_where_the_servlet_api_comes_from() {
+        String tomcat = "jakarta.servlet classes from file:/m2/tomcat-embed-core-11.0.22.jar";
+
+        assertThatThrownBy(() -> ServletLevels.choose(List.of(EE10), true, List.of("Spring Framework 7", "Spring Boot 4"), tomcat))
+                .isInstanceOf(AppStartupException.class)
+                .hasMessageStartingWith("this app needs Servlet 6.1 (Jakarta EE 11): the class path has Spring Framework 7,"
+                        + " Spring Boot 4 and the Servlet 6.1 API (" + tomcat + "), but Testlet's engine here is EE 10")
+                .hasMessageEndingWith("replace dev.testlet:testlet-dsl with dev.testlet:testlet-dsl-ee11 (same version)");
     }
 
     @Test
     void the_servlet_6_1_api_on_the_ee10_engine_is_refused() {
-        assertThatThrownBy(() -> ServletLevels.choose(List.of(EE10), true, List.of(), "from file:/m2/servlet-api-6.1.0.jar"))
+        assertThatThrownBy(() -> ServletLevels.choose(List.of(EE10), true, List.of(),
+                "jakarta.servlet classes from file:/m2/servlet-api-6.1.0.jar"))
                 .isInstanceOf(AppStartupException.class)
-                .hasMessageContaining("the class path has the Servlet 6.1 API (from file:/m2/servlet-api-6.1.0.jar)")
+                .hasMessageContaining("the class path has the Servlet 6.1 API (jakarta.servlet classes from"
+                        + " file:/m2/servlet-api-6.1.0.jar), but")
                 .hasMessageContaining("dev.testlet:testlet-dsl-ee11");
     }
 
