@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.testlet.EventStream;
 import dev.testlet.ServerSentEvent;
 import dev.testlet.TestClient;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Spring's {@code SseEmitter} in a Boot app, read as the server flushes each event: a stream that
  * ends by itself, and one that runs until the test disconnects.
  */
+@InBothModes
 class TaskEventsTest {
 
     @RegisterExtension

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.testlet.TestClient;
 import dev.testlet.WebSocketSession;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A Spring WebSocket handler in a Boot app, in-process: its greeting, a request and reply, and a
  * message pushed to it when a REST call stores a task.
  */
+@InBothModes
 class TaskFeedTest {
 
     @RegisterExtension

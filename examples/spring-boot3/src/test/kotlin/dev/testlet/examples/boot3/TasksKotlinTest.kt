@@ -1,12 +1,14 @@
 package dev.testlet.examples.boot3
 
 import dev.testlet.TestClient
+import dev.testlet.junit.InBothModes
 import dev.testlet.junit.TestletExtension
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.extension.RegisterExtension
 
 /** The Spring Boot 3.5 tasks app from Kotlin: one app for the class, a client per test. */
+@InBothModes
 class TasksKotlinTest {
 
     companion object {

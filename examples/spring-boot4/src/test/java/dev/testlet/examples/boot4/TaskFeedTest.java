@@ -2,6 +2,7 @@ package dev.testlet.examples.boot4;
 
 import dev.testlet.TestClient;
 import dev.testlet.WebSocketSession;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A Spring WebSocket handler in a Boot app, in-process: its greeting, a request and reply, and a
  * message pushed to it when a REST call stores a task.
  */
+@InBothModes
 class TaskFeedTest {
 
     @RegisterExtension

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.testlet.Response;
 import dev.testlet.TestClient;
 import dev.testlet.engine.ServerLogRecord;
+import dev.testlet.junit.InBothModes;
 import dev.testlet.junit.TestletExtension;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import tools.jackson.core.type.TypeReference;
  * The tasks API of a Spring Boot 4 app through Testlet: Boot's JSON (Jackson 3), Bean Validation,
  * Spring Security with bearer tokens and an H2 database, one app (one Spring context) for the class.
  */
+@InBothModes
 class TasksApiTest {
 
     @RegisterExtension
