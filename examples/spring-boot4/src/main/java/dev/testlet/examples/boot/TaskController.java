@@ -1,0 +1,117 @@
+package dev.testlet.examples.boot;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.logging.Logger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tasks API. Reading is public; creating needs a bearer token; deleting needs the ADMIN role
+ * (see {@link SecurityConfig}). Errors are answered by {@link ApiErrors}.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+public class TaskController {
+
+    private static final Logger LOG = Logger.getLogger(TaskController.class.getName());
+
+    private final TaskRepository tasks;
+    private final TaskFeed feed;
+
+    /**
+     * @param tasks the tasks table
+     * @param feed the WebSocket feed told about new tasks
+     */
+    public TaskController(TaskRepository tasks, TaskFeed feed) {
+        this.tasks = tasks;
+        this.feed = feed;
+    }
+
+    /**
+     * @return every task
+     */
+    @GetMapping
+    public List<Task> list() {
+        return tasks.findAll();
+    }
+
+    /**
+     * @param id the task's id
+     * @return the task
+     * @throws TaskNotFoundException when there is none (a 404)
+     */
+    @GetMapping("/{id}")
+    public Task get(@PathVariable("id") long id) {
+        return tasks.findById(id).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /**
+     * Stores a task for the authenticated user and tells the feed.
+     *
+     * @param task the posted task, validated (a 400 listing the invalid fields otherwise)
+     * @param user who is posting
+     * @return 201 with the task and its {@code Location}
+     */
+    @PostMapping
+    public ResponseEntity<Task> create(@Valid @RequestBody NewTask task, Principal user) {
+        Task stored = tasks.insert(task.title(), user.getName());
+        LOG.info(() -> "task " + stored.id() + " created by " + stored.owner());
+        feed.created(stored);
+        return ResponseEntity.created(URI.create("/api/tasks/" + stored.id())).body(stored);
+    }
+
+    /**
+     * Changes a task's title or state, whichever the body names
+     * ({@code {"done": true}}). PATCH reaches this method through {@code FrameworkServlet.service};
+     * from Spring 7.1 on, through Servlet 6.1's {@code HttpServlet.doPatch}.
+     *
+     * @param id the task's id
+     * @param patch the fields to change, validated (a 400 otherwise)
+     * @return the task as stored now
+     * @throws TaskNotFoundException when there is none (a 404)
+     */
+    @PatchMapping("/{id}")
+    public Task patch(@PathVariable("id") long id, @Valid @RequestBody TaskPatch patch) {
+        return tasks.update(id, patch.title(), patch.done()).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    /**
+     * Marks a task done and sends the client to it: a 303 (post, redirect, get) through
+     * {@code sendRedirect(String, int)}, which is new in Servlet 6.1.
+     *
+     * @param id the task's id
+     * @param response where the redirect goes
+     * @throws IOException when the response cannot be written
+     * @throws TaskNotFoundException when there is none (a 404)
+     */
+    @PostMapping("/{id}/done")
+    public void markDone(@PathVariable("id") long id, HttpServletResponse response) throws IOException {
+        tasks.update(id, null, true).orElseThrow(() -> new TaskNotFoundException(id));
+        response.sendRedirect("/api/tasks/" + id, HttpServletResponse.SC_SEE_OTHER);
+    }
+
+    /**
+     * @param id the task's id
+     * @return 204
+     * @throws TaskNotFoundException when there is none (a 404)
+     */
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable("id") long id) {
+        if (!tasks.delete(id)) {
+            throw new TaskNotFoundException(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}
