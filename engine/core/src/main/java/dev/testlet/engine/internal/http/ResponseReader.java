@@ -79,6 +79,8 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     private ByteBuffer leftover = ByteBuffer.allocate(0);
     private long extraBytes;
     private @Nullable Bytes extraStart;
+    /** Whether the chunk being parsed is lent only for the call (so what is kept of it is copied). */
+    private boolean borrowed;
 
     /**
      * A reader that keeps the body, up to a limit.
@@ -117,7 +119,7 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
      */
     public @Nullable ByteBuffer feed(ByteBuffer chunk) {
         if (head == null && chunk.hasRemaining()) {
-            head = chunk.duplicate();
+            head = borrowed ? copyOf(chunk, PREVIEW_BYTES) : chunk.duplicate();
         }
         received += chunk.remaining();
         while (true) {
@@ -160,11 +162,34 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         ByteBuffer rest = feed(chunk);
         if (rest != null && rest.hasRemaining()) {
             if (status == 101) {
-                leftover = rest;
+                leftover = borrowed ? copyOf(rest, rest.remaining()) : rest;
             } else {
                 noteExtra(rest);
             }
         }
+    }
+
+    /**
+     * Takes bytes as {@link #drain(ByteBuffer)} does, from a buffer that is valid only during the call
+     * (the server's own, handed over as it writes): what the reader keeps of it is copied.
+     *
+     * @param chunk the bytes; consumed
+     */
+    public void drainBorrowed(ByteBuffer chunk) {
+        borrowed = true;
+        try {
+            drain(chunk);
+        } finally {
+            borrowed = false;
+        }
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer chunk, int max) {
+        ByteBuffer part = chunk.duplicate();
+        part.limit(part.position() + Math.min(max, part.remaining()));
+        ByteBuffer copy = ByteBuffer.allocate(part.remaining());
+        copy.put(part).flip();
+        return copy;
     }
 
     /**
