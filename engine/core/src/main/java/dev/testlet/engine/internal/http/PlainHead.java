@@ -3,9 +3,7 @@ package dev.testlet.engine.internal.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpParser;
@@ -31,12 +29,6 @@ final class PlainHead {
 
     /** Jetty's parser refuses a bigger head by default; past it, it decides. */
     private static final int MAX_HEAD_BYTES = 8192;
-
-    /** The headers that {@link HttpParser#CACHE} holds values for, so a value may come out in the cache's spelling. */
-    private static final Set<HttpHeader> CACHED_VALUES = EnumSet.of(HttpHeader.CONNECTION, HttpHeader.ACCEPT_ENCODING,
-            HttpHeader.ACCEPT_LANGUAGE, HttpHeader.ACCEPT_CHARSET, HttpHeader.ACCEPT, HttpHeader.ACCEPT_RANGES,
-            HttpHeader.PRAGMA, HttpHeader.CACHE_CONTROL, HttpHeader.CONTENT_ENCODING, HttpHeader.HOST,
-            HttpHeader.EXPIRES, HttpHeader.CONTENT_TYPE);
 
     /** RFC 9110 token characters. */
     private static final boolean[] TCHAR = new boolean[128];
@@ -187,13 +179,22 @@ final class PlainHead {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
+    /** Whether {@link HttpParser#CACHE} holds values for the header, so a value may come out in the cache's spelling. */
+    private static boolean hasCachedValues(HttpHeader header) {
+        return switch (header) {
+            case CONNECTION, ACCEPT_ENCODING, ACCEPT_LANGUAGE, ACCEPT_CHARSET, ACCEPT, ACCEPT_RANGES, PRAGMA, CACHE_CONTROL,
+                    CONTENT_ENCODING, HOST, EXPIRES, CONTENT_TYPE -> true;
+            default -> false;
+        };
+    }
+
     /** The field as Jetty's parser reports it: the canonical name of a known header, a cached value's spelling. */
     private static HttpField field(String name, String value) {
         HttpHeader header = HttpHeader.CACHE.get(name);
         if (header == null) {
             return new HttpField(name, value);
         }
-        if (CACHED_VALUES.contains(header)) {
+        if (hasCachedValues(header)) {
             HttpField cached = HttpParser.CACHE.get(header.asString() + ": " + value);
             if (cached != null && cached.getHeader() == header && cached.getValue() != null
                     && cached.getValue().equalsIgnoreCase(value)) {
