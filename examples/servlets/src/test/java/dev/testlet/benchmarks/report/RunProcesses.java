@@ -175,7 +175,8 @@ public final class RunProcesses {
 
     private static String loadAverage() {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return String.join(" ", java.util.Arrays.asList(fields).subList(0, Math.min(3, fields.length)));
         } catch (IOException e) {
             return "unknown";
         }
