@@ -253,5 +253,11 @@ public final class RatioTable {
             GCs, and the platform threads counted, before and after. Async: the DESIGN target is defined on
             1,000 virtual-thread clients (each request runs on its client's virtual thread); `client.async()`
             also starts a virtual thread per request from the test's platform thread, which limits it on 2 cores.
+            WebSocket rows are JMH sample mode (every call timed) and judged on medians: the echo sends "hello"
+            and reads "Echo: hello"; opening and closing a session is the upgrade on a new connection, its
+            101, the session's setup and the close handshake, beside the raw floor of a new connection, the
+            upgrade and its 101 (the connection dropped, no close handshake). Whole processes: see the table
+            of suites above; each process is timed from the launching JVM, to its first checked response
+            and to its exit, and every variant runs from the same class path.
             """;
 }
