@@ -48,6 +48,23 @@ public final class Testlet {
     }
 
     /**
+     * Builds the default mapper (and readies it to read a tree, as {@code expectJson} does) on a virtual
+     * thread while this thread starts the app: in a fresh JVM, loading Jackson takes a few hundred
+     * milliseconds, about as long as Jetty's start, and a suite's first request needs both. On later
+     * starts the mapper is there and the thread ends at once. A failure here is not lost: the first
+     * use of the mapper on the test's thread fails with it as the cause.
+     */
+    private static void prepareMapperMeanwhile() {
+        Thread.ofVirtual().name("testlet-json-warm-up").start(() -> {
+            try {
+                DefaultMapper.INSTANCE.readTree("{}");
+            } catch (Throwable e) {
+                // reported by the first use on the test's thread (NoClassDefFoundError, with this as its cause)
+            }
+        });
+    }
+
+    /**
      * Starts an app on its own in-process Jetty and returns once its listeners'
      * {@code contextInitialized} have run. Startup may take at most 10 seconds.
      *
@@ -75,6 +92,7 @@ public final class Testlet {
         requireApp(app, "Testlet.start");
         Checks.positive(startupTimeout, "startup timeout", "Duration.ofSeconds(30)");
         DependencyCheck.verify();
+        prepareMapperMeanwhile();
         App started = Engines.start(app, startupTimeout);
         return client(started.transport(), started, "Testlet.start(app)");
     }
@@ -114,6 +132,7 @@ public final class Testlet {
         requireApp(app, "Testlet.serve");
         Checks.positive(startupTimeout, "startup timeout", "Duration.ofSeconds(30)");
         DependencyCheck.verify();
+        prepareMapperMeanwhile();
         App started = Engines.serve(app, startupTimeout);
         return client(started.transport(), started, "Testlet.serve(app)");
     }

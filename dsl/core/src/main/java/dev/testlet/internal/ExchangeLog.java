@@ -28,8 +28,16 @@ public final class ExchangeLog {
     /** How many exchanges a test keeps for its failure report; older ones are dropped. */
     public static final int KEPT = 50;
 
-    /** One recorded exchange, in both forms. */
-    private record Entry(Exchange exchange, HarEntry har) {}
+    /**
+     * One recorded exchange, in both forms; the HAR entry of a finished exchange is made only when a
+     * HAR file is written (most never are), from the exchange and when it finished.
+     */
+    private record Entry(Exchange exchange, @Nullable HarEntry har, Instant finishedAt) {
+
+        HarEntry harEntry() {
+            return har != null ? har : HarEntry.of(exchange, finishedAt);
+        }
+    }
 
     private final int kept;
     private final @Nullable ExchangeLog reportTo;
@@ -55,7 +63,7 @@ public final class ExchangeLog {
      * @param exchange the exchange
      */
     public void record(Exchange exchange) {
-        record(exchange, HarEntry.of(exchange, Instant.now()));
+        add(new Entry(exchange, null, Instant.now()));
     }
 
     /**
@@ -66,15 +74,19 @@ public final class ExchangeLog {
      * @param har the same exchange for a HAR file
      */
     public void record(Exchange exchange, HarEntry har) {
+        add(new Entry(exchange, har, Instant.now()));
+    }
+
+    private void add(Entry entry) {
         synchronized (entries) {
-            entries.addLast(new Entry(exchange, har));
+            entries.addLast(entry);
             if (entries.size() > kept) {
                 entries.removeFirst();
                 dropped++;
             }
         }
         if (reportTo != null) {
-            reportTo.record(exchange, har);
+            reportTo.add(entry);
         }
     }
 
@@ -90,7 +102,7 @@ public final class ExchangeLog {
             List<Entry> copy = new ArrayList<>(entries);
             entries.clear();
             for (Entry e : copy) {
-                entries.addLast(e.exchange() == exchange ? new Entry(exchange, har) : e);
+                entries.addLast(e.exchange() == exchange ? new Entry(exchange, har, e.finishedAt()) : e);
             }
         }
         if (reportTo != null) {
@@ -137,7 +149,7 @@ public final class ExchangeLog {
     public List<HarEntry> harEntries() {
         synchronized (entries) {
             List<HarEntry> out = new ArrayList<>(entries.size());
-            entries.forEach(e -> out.add(e.har()));
+            entries.forEach(e -> out.add(e.harEntry()));
             return out;
         }
     }

@@ -57,7 +57,12 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     /** How many bytes of a preview (a timeout's, or of bytes for no request) are kept. */
     private static final int PREVIEW_BYTES = 512;
 
-    private final HttpParser parser;
+    /** Jetty's parser, made when a message is not plain (see {@link PlainHead}); null until then. */
+    private @Nullable HttpParser parser;
+    /** Whether a message that is not plain may be parsed by {@link PlainHead} (false only to compare the two). */
+    private final boolean plainHeads;
+    /** Body bytes still to come of a plain message; -1 when Jetty's parser reads this message (or none began). */
+    private long plainRemaining = -1;
     private final @Nullable Bytes accumulated;
     private final @Nullable Sink sink;
     private final long maxBodyBytes;
@@ -79,6 +84,8 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     private ByteBuffer leftover = ByteBuffer.allocate(0);
     private long extraBytes;
     private @Nullable Bytes extraStart;
+    /** Whether the chunk being parsed is lent only for the call (so what is kept of it is copied). */
+    private boolean borrowed;
 
     /**
      * A reader that keeps the body, up to a limit.
@@ -101,8 +108,15 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     }
 
     private ResponseReader(boolean head, @Nullable Sink sink, long maxBodyBytes) {
-        this.parser = new HttpParser(this);
-        this.parser.setHeadResponse(head);
+        this(head, sink, maxBodyBytes, true);
+    }
+
+    /**
+     * A reader that keeps the body, with or without the plain-head shortcut; for tests that compare
+     * the shortcut with Jetty's parser.
+     */
+    ResponseReader(boolean head, @Nullable Sink sink, long maxBodyBytes, boolean plainHeads) {
+        this.plainHeads = plainHeads && !head;
         this.headRequest = head;
         this.sink = sink;
         this.accumulated = sink == null ? new Bytes(256) : null;
@@ -117,9 +131,16 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
      */
     public @Nullable ByteBuffer feed(ByteBuffer chunk) {
         if (head == null && chunk.hasRemaining()) {
-            head = chunk.duplicate();
+            head = borrowed ? copyOf(chunk, PREVIEW_BYTES) : chunk.duplicate();
         }
         received += chunk.remaining();
+        if (complete && parser == null) {
+            return chunk.slice(); // after a plain message, as after Jetty's parser's end
+        }
+        if (plainRemaining >= 0 || (parser == null && plainHeads && plainStart(chunk))) {
+            return plainBody(chunk);
+        }
+        HttpParser parser = parser();
         while (true) {
             int before = chunk.position();
             parser.parseNext(chunk);
@@ -160,11 +181,81 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         ByteBuffer rest = feed(chunk);
         if (rest != null && rest.hasRemaining()) {
             if (status == 101) {
-                leftover = rest;
+                leftover = borrowed ? copyOf(rest, rest.remaining()) : rest;
             } else {
                 noteExtra(rest);
             }
         }
+    }
+
+    private HttpParser parser() {
+        HttpParser p = parser;
+        if (p == null) {
+            p = new HttpParser(this);
+            p.setHeadResponse(headRequest);
+            parser = p;
+        }
+        return p;
+    }
+
+    /** Reports a plain head ({@link PlainHead}) as Jetty's parser would; false when the message is not plain. */
+    private boolean plainStart(ByteBuffer chunk) {
+        PlainHead.Parsed plain = PlainHead.parse(chunk);
+        if (plain == null) {
+            return false;
+        }
+        chunk.position(chunk.position() + plain.length());
+        startResponse(HttpVersion.HTTP_1_1, plain.status(), plain.reason());
+        for (HttpField field : plain.fields()) {
+            parsedHeader(field);
+        }
+        plainRemaining = declaredLength;
+        headerComplete();
+        return true;
+    }
+
+    /** The body of a plain message: exactly its Content-Length. */
+    private @Nullable ByteBuffer plainBody(ByteBuffer chunk) {
+        if (overLimit) {
+            return null;
+        }
+        if (plainRemaining > 0 && chunk.hasRemaining()) {
+            int n = (int) Math.min(plainRemaining, chunk.remaining());
+            ByteBuffer part = chunk.slice(chunk.position(), n);
+            chunk.position(chunk.position() + n);
+            plainRemaining -= n;
+            content(part);
+            if (overLimit) {
+                return null;
+            }
+        }
+        if (plainRemaining > 0) {
+            return null;
+        }
+        plainRemaining = -1;
+        messageComplete();
+        return chunk.slice();
+    }
+
+    /**
+     * Takes bytes as {@link #drain(ByteBuffer)} does, from a buffer that is valid only during the call
+     * (the server's own, handed over as it writes): what the reader keeps of it is copied.
+     *
+     * @param chunk the bytes; consumed
+     */
+    public void drainBorrowed(ByteBuffer chunk) {
+        borrowed = true;
+        try {
+            drain(chunk);
+        } finally {
+            borrowed = false;
+        }
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer chunk, int max) {
+        byte[] copy = new byte[Math.min(max, chunk.remaining())];
+        chunk.get(chunk.position(), copy);
+        return ByteBuffer.wrap(copy);
     }
 
     /**
@@ -200,8 +291,11 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
         if (complete || overLimit) {
             return;
         }
-        parser.atEOF();
-        parser.parseNext(ByteBuffer.allocate(0));
+        if (plainRemaining < 0) {
+            HttpParser parser = parser();
+            parser.atEOF();
+            parser.parseNext(ByteBuffer.allocate(0));
+        }
         if (!complete && failure == null) {
             earlyEOF();
         }
@@ -326,7 +420,7 @@ public final class ResponseReader implements HttpParser.ResponseHandler {
     }
 
     private void resetForFinalResponse() {
-        parser.reset();
+        parser().reset();
         headers = new ArrayList<>(8);
         headerComplete = false;
         complete = false;

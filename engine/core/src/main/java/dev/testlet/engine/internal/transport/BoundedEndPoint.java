@@ -11,14 +11,12 @@ import org.jspecify.annotations.Nullable;
  * A local endpoint whose output buffer holds at most a bound, and which streams a request body from
  * a file as the server reads it. Both are what a socket does; the difficulty in-process is that an
  * inline request runs the app's handler on the very thread that must read the response and write the
- * request body, so nobody else can. Two hooks solve it on that thread, and cost nothing while a
- * response fits the buffer:
+ * request body, so nobody else can. Two hooks solve it on that thread:
  *
  * <ul>
- *   <li><b>Output.</b> When the handler's write finds the buffer full on the thread that sent the
- *       request, that thread is also the response's reader: it takes what the buffer holds, hands it
- *       to the {@link ResponseReader} (which keeps, counts or refuses it) and writes on. Jetty sees a
- *       write that completed.</li>
+ *   <li><b>Output.</b> The handler's writes on the thread that sent the request go straight to that
+ *       thread's {@link ResponseReader} (which keeps, counts or refuses them), never into the buffer:
+ *       that thread is also the response's reader. Jetty sees a write that completed.</li>
  *   <li><b>Input.</b> When the server reads the request body and what was written so far is used up,
  *       the next chunk comes from the {@link Upload} (a file), on whichever thread reads, as if it had
  *       just arrived.</li>
@@ -38,13 +36,15 @@ final class BoundedEndPoint extends LocalConnector.LocalEndPoint {
     private volatile long takes;
     /** {@link #takes} when a write last found the buffer full. */
     private volatile long takesWhenFull;
+    /** Whether another thread wrote into the output buffer since an inline request's write last looked. */
+    private volatile boolean buffered;
 
     BoundedEndPoint(BoundedConnector connector, int maxOutput) {
         connector.super(maxOutput);
     }
 
     /**
-     * While the calling thread sends a request inline, its handler's output beyond the buffer goes
+     * While the calling thread sends a request inline, its handler's output on that thread goes
      * straight to this reader.
      *
      * @param reader the reader, or null once the request is sent
@@ -64,25 +64,56 @@ final class BoundedEndPoint extends LocalConnector.LocalEndPoint {
 
     @Override
     public boolean flush(ByteBuffer... buffers) throws IOException {
-        while (true) {
-            long taken = takes;
-            if (super.flush(buffers)) {
-                return true;
-            }
-            Inline in = inline;
-            if (in == null || in.thread() != Thread.currentThread()) {
-                takesWhenFull = taken;
-                return false;
-            }
-            ByteBuffer out = takeOutput();
-            if (!out.hasRemaining()) {
-                return false;
-            }
-            in.reader().drain(out);
-            if (in.reader().isOverLimit()) {
-                close(); // the app's next write fails, as when a client hangs up
+        Inline in = inline;
+        if (in != null && in.thread() == Thread.currentThread()) {
+            return flushInline(in.reader(), buffers);
+        }
+        buffered = true;
+        long taken = takes;
+        if (super.flush(buffers)) {
+            return true;
+        }
+        takesWhenFull = taken;
+        return false;
+    }
+
+    /**
+     * A write by the handler of the request this thread sends inline: the bytes go straight to the
+     * response's reader, which is this very thread, so they never pass through the output buffer (which
+     * would cost every response a new buffer of 8 KB, a copy and a lock). Output another thread wrote
+     * meanwhile (an async write, Jetty's pool) is taken first, so the reader sees the bytes in the
+     * order they were written: Jetty writes one buffer set at a time per connection.
+     */
+    private boolean flushInline(ResponseReader reader, ByteBuffer[] buffers) throws IOException {
+        if (!isOpen()) {
+            throw new IOException("CLOSED");
+        }
+        if (isOutputShutdown()) {
+            throw new IOException("OSHUT");
+        }
+        if (buffered) {
+            buffered = false; // no other write runs now: Jetty writes one buffer set at a time per connection
+            ByteBuffer earlier = takeOutput();
+            if (earlier.hasRemaining()) {
+                reader.drainBorrowed(earlier);
             }
         }
+        boolean wrote = false;
+        for (ByteBuffer b : buffers) {
+            if (b.hasRemaining()) {
+                wrote = true;
+                reader.drainBorrowed(b);
+                b.position(b.limit());
+            }
+        }
+        if (wrote) {
+            notIdle();
+        }
+        if (reader.isOverLimit()) {
+            close(); // this write and the app's next ones fail, as when a client hangs up
+            throw new IOException("CLOSED");
+        }
+        return true;
     }
 
     /**

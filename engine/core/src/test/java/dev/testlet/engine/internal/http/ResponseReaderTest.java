@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResponseReaderTest {
@@ -128,5 +129,55 @@ class ResponseReaderTest {
         assertThat(reader.trailers().first("x-sum")).isEqualTo("42");
         assertThat(reader.trailers().names()).containsExactly("X-Sum", "X-More");
         assertThat(reader.headers().contains("X-Sum")).isFalse();
+    }
+
+    @Test
+    void a_plain_head_is_read_as_jettys_parser_reads_it() {
+        String[] wires = {
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"ok\":true}",
+            "HTTP/1.1 200 OK\r\ncontent-type: TEXT/HTML;charset=UTF-8\r\ncontent-length: 2\r\nX-Custom:   spaced  \r\n\r\nhi",
+            "HTTP/1.1 201 Created\r\nLocation: /items/3\r\nConnection: Close\r\nContent-Length: 0\r\n\r\n",
+            "HTTP/1.1 500 Server Error\r\nCache-Control: No-Cache\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Length: 3\r\n\r\nabcEXTRA",
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 5\r\n\r\nab",
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nhi",
+            "HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\nhi",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n",
+            "HTTP/1.1 204 No Content\r\n\r\n",
+            "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nhi",
+            "HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 2\r\n\r\nhi",
+            "HTTP/1.1 200 OK\r\nX-Tab:\ta\r\nContent-Length: 2\r\n\r\nhi",
+            "HTTP/1.1 200 OK\nContent-Length: 2\n\nhi",
+            "HTTP/1.1 200 OK\r\nX-Empty:\r\nContent-Length: 2\r\n\r\nhi",
+            "HTTP/1.1 200 OK\r\nX-Latin: caf\u00e9\r\nContent-Length: 2\r\n\r\nhi",
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + "x".repeat(100),
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+            "HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+        };
+        for (String wire : wires) {
+            for (int split : new int[] {wire.length(), wire.indexOf("\r\n\r\n") + 4, 20}) {
+                if (split < 0 || split > wire.length()) {
+                    continue;
+                }
+                ResponseReader plain = new ResponseReader(false, null, 64, true);
+                ResponseReader jetty = new ResponseReader(false, null, 64, false);
+                for (ResponseReader reader : List.of(plain, jetty)) {
+                    reader.drain(ascii(wire.substring(0, split)));
+                    if (split < wire.length()) {
+                        reader.drain(ascii(wire.substring(split)));
+                    }
+                    reader.eof();
+                }
+                assertThat(describe(plain)).as("%s (split at %d)", wire, split).isEqualTo(describe(jetty));
+            }
+        }
+    }
+
+    private static String describe(ResponseReader r) {
+        return r.status() + " " + r.reason() + " " + r.headers().asList() + " body=" + new String(r.body(),
+                StandardCharsets.ISO_8859_1) + " complete=" + r.isComplete() + " persistent=" + r.isPersistent()
+                + " length=" + r.declaredLength() + " over=" + r.isOverLimit() + " failure=" + r.failure()
+                + " extra=" + r.extraBytes() + " " + r.extra() + " received=" + r.received();
     }
 }
