@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.support.SpringBootServletInitializer;
 
 /**
- * The tasks app: a Spring Boot 3.5 app packaged the traditional way, as a WAR a servlet container
- * deploys. The container finds this class through Spring's {@code SpringServletContainerInitializer},
- * which calls {@link #onStartup}; Boot then builds its context on the container's
- * {@code ServletContext} and starts no server of its own.
+ * The tasks app, the same class for Spring Boot 3.5 (Jakarta EE 10) and Spring Boot 4 (Jakarta EE 11):
+ * packaged the traditional way, as a WAR a servlet container deploys. The container finds this class
+ * through Spring's {@code SpringServletContainerInitializer}, which calls {@link #onStartup}; Boot then
+ * builds its context on the container's {@code ServletContext} and starts no server of its own.
  *
  * <pre>{@code
  * // in a test: the same deployment, on Testlet's in-process Jetty
